@@ -22,6 +22,9 @@ public final class ChildProcess {
     /** Written to the log before each start, so readiness checks read only the current run's lines. */
     static final String START_MARKER = "==== imagestreams launcher: starting ";
 
+    /** How long children of a stopped process get to finish on their own before they are killed. */
+    private static final Duration DESCENDANT_GRACE = Duration.ofSeconds(5);
+
     private final String name;
     private final List<String> command;
     private final Path logFile;
@@ -83,6 +86,11 @@ public final class ChildProcess {
         return handle == null ? -1 : handle.pid();
     }
 
+    /** The started process; empty before {@link #start()}. */
+    public Optional<ProcessHandle> handle() {
+        return Optional.ofNullable(handle);
+    }
+
     /**
      * Waits until {@code readiness} yields a value, failing fast (with the log tail) when the process exits
      * first or the timeout passes.
@@ -132,36 +140,42 @@ public final class ChildProcess {
         }
     }
 
-    /** SIGTERM to the process (whose hooks stop their own children), then SIGKILL to whatever is left. */
+    /**
+     * SIGTERM to the process (whose hooks stop their own children), then SIGKILL to whatever is left. Returns
+     * once the process and the descendants it had are gone (or could not be killed).
+     */
     public static void stopTree(ProcessHandle process, Duration grace) {
         List<ProcessHandle> descendants = new ArrayList<>(process.descendants().toList());
         process.destroy();
-        Instant deadline = Instant.now().plus(grace);
-        while (process.isAlive() && Instant.now().isBefore(deadline)) {
-            pause(Duration.ofMillis(50));
-        }
-        if (process.isAlive()) {
+        if (!Processes.awaitGone(process, grace)) {
             process.destroyForcibly();
+            Processes.awaitGone(process, DESCENDANT_GRACE);
         }
         // a child that outlived its parent (e.g. a database server) must not be left behind
+        Instant childDeadline = Instant.now().plus(DESCENDANT_GRACE);
         for (ProcessHandle descendant : descendants) {
-            Instant childDeadline = Instant.now().plus(Duration.ofSeconds(5));
-            while (descendant.isAlive() && Instant.now().isBefore(childDeadline)) {
-                pause(Duration.ofMillis(50));
-            }
-            if (descendant.isAlive()) {
+            if (!Processes.awaitGone(descendant, Duration.between(Instant.now(), childDeadline))) {
                 descendant.destroyForcibly();
+                Processes.awaitGone(descendant, DESCENDANT_GRACE);
             }
         }
     }
 
+    /** The last lines of the log's latest run (a log keeps earlier runs after their start lines). */
     public static String tail(Path file, int lines) {
         try {
             if (!Files.exists(file)) {
                 return "(no log yet)";
             }
             List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+            int runStart = 0;
+            for (int i = all.size() - 1; i >= 0; i--) {
+                if (all.get(i).startsWith(START_MARKER)) {
+                    runStart = i;
+                    break;
+                }
+            }
+            return String.join("\n", all.subList(Math.max(runStart, all.size() - lines), all.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
         }

@@ -21,8 +21,12 @@ class ReadinessWithoutInfrastructureTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "quarkus.mongodb.connection-string", "mongodb://127.0.0.1:" + FreePorts.next() + "/?serverSelectionTimeoutMS=1000",
-                    "kafka.bootstrap.servers", "127.0.0.1:" + FreePorts.next());
+                    "quarkus.mongodb.connection-string", "mongodb://127.0.0.1:" + FreePorts.next(),
+                    "quarkus.mongodb.server-selection-timeout", "1s",
+                    "kafka.bootstrap.servers", "127.0.0.1:" + FreePorts.next(),
+                    // the broker check waits as long as the admin client's API timeout (60 s by default)
+                    "kafka.default.api.timeout.ms", "3000",
+                    "kafka.request.timeout.ms", "2000");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.imagestreams.trigger.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import io.imagestreams.testsupport.KafkaResource;
@@ -9,7 +10,9 @@ import io.imagestreams.testsupport.ServiceEndpointsContract;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.bson.Document;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -30,17 +33,12 @@ class ServiceReadinessTest extends ServiceEndpointsContract {
     }
 
     @Test
-    void storesDocumentsInItsOwnDatabase() {
-        // given
-        var probes = mongo.getDatabase(database).getCollection("readiness_probe");
-
-        // when
-        probes.insertOne(new Document("_id", "probe").append("at", System.currentTimeMillis()));
-
-        // then
-        assertThat(database).isEqualTo("triggers");
-        assertThat(mongo.listDatabaseNames()).contains(database);
-        assertThat(probes.countDocuments(new Document("_id", "probe"))).isEqualTo(1);
-        probes.drop();
+    void createsItsIndexesInItsOwnDatabase() {
+        // when the service has started, then
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<String> indexes = new ArrayList<>();
+            mongo.getDatabase(database).getCollection("triggers").listIndexes().forEach(i -> indexes.add(i.getString("name")));
+            assertThat(indexes).contains("from.namespace_1_from.name_1");
+        });
     }
 }

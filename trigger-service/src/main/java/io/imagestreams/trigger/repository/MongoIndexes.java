@@ -1,0 +1,33 @@
+package io.imagestreams.trigger.repository;
+
+import com.mongodb.client.model.Indexes;
+import io.quarkus.logging.Log;
+import io.quarkus.mongodb.reactive.ReactiveMongoClient;
+import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Creates the indexes trigger-service relies on. Runs in the background and retries, so the service starts
+ * (and reports not-ready) while MongoDB is unreachable instead of crash-looping.
+ */
+@Startup
+@ApplicationScoped
+public class MongoIndexes {
+
+    static final String TRIGGERS = "triggers";
+
+    public MongoIndexes(ReactiveMongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        var triggers = mongo.getDatabase(database).getCollection(TRIGGERS);
+        Uni.combine().all().unis(
+                // a tag move looks up every trigger of that image stream tag
+                triggers.createIndex(Indexes.ascending("from.namespace", "from.name")),
+                triggers.createIndex(Indexes.ascending("namespace")))
+                .discardItems()
+                .onFailure().invoke(e -> Log.warnf("MongoDB indexes not created yet (%s); retrying", e.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
+                .subscribe().with(ok -> Log.debug("MongoDB indexes in place"));
+    }
+}
