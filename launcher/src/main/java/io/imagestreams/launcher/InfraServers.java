@@ -47,11 +47,11 @@ public final class InfraServers {
     }
 
     /**
-     * The infra build output: {@code -Dimagestreams.infra.dir} (set by the build for tests), else
+     * The infra build output: {@code -Dlocal-infra.dir} (set by the build for tests), else
      * {@code <projectDir>/local-infra/target}.
      */
     public static InfraServers locate(Path projectDir) {
-        String configured = System.getProperty("imagestreams.infra.dir");
+        String configured = System.getProperty("local-infra.dir");
         Path dir = configured != null && !configured.isBlank() ? Path.of(configured) : projectDir.resolve("local-infra/target");
         return new InfraServers(dir.toAbsolutePath().normalize());
     }

@@ -186,7 +186,7 @@ class SuiteTest {
 
     /** The files {@code up} checks for before it starts anything. */
     private static void fakeBuild(Path project) throws Exception {
-        String builtInfra = System.getProperty("imagestreams.infra.dir");
+        String builtInfra = System.getProperty("local-infra.dir");
         if (builtInfra == null) {
             Path infra = Files.createDirectories(project.resolve("local-infra/target"));
             Files.writeString(infra.resolve("infra-classpath.txt"), "");

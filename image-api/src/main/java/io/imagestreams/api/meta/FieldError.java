@@ -50,6 +50,14 @@ public record FieldError(FieldErrorType type, String field, Object badValue, Str
         return new FieldError(FieldErrorType.NOT_SUPPORTED, field, value, detail);
     }
 
+    public static FieldError tooMany(String field, int actual, int max) {
+        return new FieldError(FieldErrorType.TOO_MANY, field, actual, "must have at most " + max + (max == 1 ? " item" : " items"));
+    }
+
+    public static FieldError tooLong(String field, int maxBytes) {
+        return new FieldError(FieldErrorType.TOO_LONG, field, null, "may not be more than " + maxBytes + (maxBytes == 1 ? " byte" : " bytes"));
+    }
+
     public static FieldError internal(String field, String detail) {
         return new FieldError(FieldErrorType.INTERNAL, field, "", detail);
     }

@@ -10,6 +10,8 @@ public enum FieldErrorType {
     INVALID("Invalid value", "FieldValueInvalid"),
     NOT_SUPPORTED("Unsupported value", "FieldValueNotSupported"),
     FORBIDDEN("Forbidden", "FieldValueForbidden"),
+    TOO_LONG("Too long", "FieldValueTooLong"),
+    TOO_MANY("Too many", "FieldValueTooMany"),
     INTERNAL("Internal error", "InternalError");
 
     private final String text;
@@ -32,6 +34,6 @@ public enum FieldErrorType {
 
     /** Types whose message never shows the offending value (as in {@code field.Error.ErrorBody}). */
     boolean omitsValue() {
-        return this == REQUIRED || this == FORBIDDEN || this == INTERNAL;
+        return this == REQUIRED || this == FORBIDDEN || this == INTERNAL || this == TOO_LONG;
     }
 }

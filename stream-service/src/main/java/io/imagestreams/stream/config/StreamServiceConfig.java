@@ -1,7 +1,9 @@
 package io.imagestreams.stream.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /** stream-service settings under {@code imagestreams.*} (DESIGN §8). */
@@ -13,6 +15,19 @@ public interface StreamServiceConfig {
 
     /** Registry host names written into stream status. */
     Registry registry();
+
+    /** Most spec tags one stream may have (OpenShift has no limit; a bound keeps requests and rows sane). */
+    @WithDefault("1000")
+    int maxSpecTags();
+
+    /** The outbox relay. */
+    Outbox outbox();
+
+    interface Outbox {
+        /** How often the relay looks for unpublished events (it also runs right after each commit). */
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
 
     interface ImportService {
         /** Base URL of import-service, e.g. {@code http://import-service:8081}. */

@@ -1,0 +1,99 @@
+package io.imagestreams.stream.rest;
+
+import io.imagestreams.api.image.ImageApi;
+import io.imagestreams.api.image.ImageStream;
+import io.imagestreams.stream.service.ImageStreamService;
+import io.imagestreams.stream.service.ListOptions;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code imagestreams} and {@code imagestreams/status} of {@code image.openshift.io/v1}. */
+@Path("/apis/image.openshift.io/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+public class ImageStreamResource {
+
+    private final ImageStreamService streams;
+
+    public ImageStreamResource(ImageStreamService streams) {
+        this.streams = streams;
+    }
+
+    @GET
+    @Path("imagestreams")
+    public Uni<Response> listAll(@QueryParam("labelSelector") String labelSelector, @QueryParam("fieldSelector") String fieldSelector,
+            @QueryParam("limit") Integer limit, @QueryParam("continue") String continueToken) {
+        return streams.list(ListOptions.of(null, labelSelector, fieldSelector, limit, continueToken))
+                .map(list -> Response.ok(list).build());
+    }
+
+    @GET
+    @Path("namespaces/{namespace}/imagestreams")
+    public Uni<Response> list(@PathParam("namespace") String namespace, @QueryParam("labelSelector") String labelSelector,
+            @QueryParam("fieldSelector") String fieldSelector, @QueryParam("limit") Integer limit,
+            @QueryParam("continue") String continueToken) {
+        return streams.list(ListOptions.of(namespace, labelSelector, fieldSelector, limit, continueToken))
+                .map(list -> Response.ok(list).build());
+    }
+
+    @POST
+    @Path("namespaces/{namespace}/imagestreams")
+    public Uni<Response> create(@PathParam("namespace") String namespace, @HeaderParam("Content-Type") String contentType,
+            byte[] body) {
+        ImageStream requested = RequestBodies.read(body, contentType, ImageApi.KIND_IMAGE_STREAM, ImageStream.class);
+        return streams.create(namespace, requested).map(created -> Response.status(201).entity(created).build());
+    }
+
+    @GET
+    @Path("namespaces/{namespace}/imagestreams/{name}")
+    public Uni<ImageStream> get(@PathParam("namespace") String namespace, @PathParam("name") String name) {
+        return streams.get(namespace, name);
+    }
+
+    @PUT
+    @Path("namespaces/{namespace}/imagestreams/{name}")
+    public Uni<ImageStream> update(@PathParam("namespace") String namespace, @PathParam("name") String name,
+            @HeaderParam("Content-Type") String contentType, byte[] body) {
+        ImageStream requested = RequestBodies.read(body, contentType, ImageApi.KIND_IMAGE_STREAM, ImageStream.class);
+        return streams.update(namespace, name, requested);
+    }
+
+    @GET
+    @Path("namespaces/{namespace}/imagestreams/{name}/status")
+    public Uni<ImageStream> getStatus(@PathParam("namespace") String namespace, @PathParam("name") String name) {
+        return streams.get(namespace, name);
+    }
+
+    @PUT
+    @Path("namespaces/{namespace}/imagestreams/{name}/status")
+    public Uni<ImageStream> updateStatus(@PathParam("namespace") String namespace, @PathParam("name") String name,
+            @HeaderParam("Content-Type") String contentType, byte[] body) {
+        ImageStream requested = RequestBodies.read(body, contentType, ImageApi.KIND_IMAGE_STREAM, ImageStream.class);
+        return streams.updateStatus(namespace, name, requested);
+    }
+
+    @DELETE
+    @Path("namespaces/{namespace}/imagestreams/{name}")
+    public Uni<Response> delete(@PathParam("namespace") String namespace, @PathParam("name") String name) {
+        return streams.delete(namespace, name).map(status -> Response.ok(status).build());
+    }
+
+    @DELETE
+    @Path("namespaces/{namespace}/imagestreams")
+    public Uni<Response> deleteCollection(@PathParam("namespace") String namespace, @QueryParam("labelSelector") String labelSelector,
+            @QueryParam("fieldSelector") String fieldSelector) {
+        return streams.deleteCollection(ListOptions.of(namespace, labelSelector, fieldSelector, null, null))
+                .map(list -> Response.ok(list).build());
+    }
+}
