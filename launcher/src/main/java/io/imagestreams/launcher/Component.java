@@ -55,10 +55,11 @@ public enum Component {
 
     /**
      * Added to each child's command line: tells {@code down} and {@code status} that a pid still belongs to this
-     * component, and not to an unrelated process that got the pid after ours had gone.
+     * component, and not to an unrelated process that got the pid after ours had gone. Deliberately outside the
+     * services' {@code imagestreams.*} configuration namespace, which they validate strictly.
      */
     String commandLineMarker() {
-        return "-Dimagestreams.suite.component=" + displayName;
+        return "-Dlocal-suite.component=" + displayName;
     }
 
     @Override

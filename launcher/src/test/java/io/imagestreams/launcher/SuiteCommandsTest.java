@@ -50,7 +50,7 @@ class SuiteCommandsTest {
     void aServiceRunsItsQuarkusJarInASmallJvmMarkedWithItsName() {
         List<String> command = new SuiteCommands(config, infra, Optional.empty()).command(Component.TRIGGER_SERVICE);
 
-        assertThat(command.get(1)).isEqualTo("-Dimagestreams.suite.component=trigger-service");
+        assertThat(command.get(1)).isEqualTo("-Dlocal-suite.component=trigger-service");
         assertThat(command).contains("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Dquarkus.http.port=8082")
                 .endsWith("-jar", "/project/trigger-service/target/quarkus-app/quarkus-run.jar");
     }
@@ -60,6 +60,6 @@ class SuiteCommandsTest {
         List<String> command = new SuiteCommands(config, infra, Optional.of("/usr/bin/setsid")).command(Component.IMPORT_SERVICE);
 
         assertThat(command.get(0)).isEqualTo("/usr/bin/setsid");
-        assertThat(command.get(2)).isEqualTo("-Dimagestreams.suite.component=import-service");
+        assertThat(command.get(2)).isEqualTo("-Dlocal-suite.component=import-service");
     }
 }

@@ -11,6 +11,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,6 +35,22 @@ public class ImageRepository {
         return client.preparedQuery("select " + COLUMNS + " from image where name = any($1) order by name")
                 .execute(Tuple.of(names.toArray(String[]::new)))
                 .map(ImageRepository::toImages);
+    }
+
+    /** For each manifest-list image among {@code names}: the digests of its child manifests. */
+    public Uni<Map<String, List<String>>> manifestListChildren(SqlClient client, Collection<String> names) {
+        if (names.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return client.preparedQuery("select name, m ->> 'digest' as child from image,"
+                        + " jsonb_array_elements(body -> 'dockerImageManifests') as m"
+                        + " where name = any($1) and jsonb_typeof(body -> 'dockerImageManifests') = 'array'")
+                .execute(Tuple.of(names.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, List<String>> children = new HashMap<>();
+                    rows.forEach(row -> children.computeIfAbsent(row.getString("name"), n -> new ArrayList<>()).add(row.getString("child")));
+                    return children;
+                });
     }
 
     public Uni<List<Image>> list(SqlClient client, Optional<String> after, Optional<SqlCondition> condition, int limit) {

@@ -2,6 +2,7 @@ package io.imagestreams.stream.rest;
 
 import io.imagestreams.api.image.ImageApi;
 import io.imagestreams.api.image.ImageStream;
+import io.imagestreams.stream.rest.table.ImageTables;
 import io.imagestreams.stream.service.ImageStreamService;
 import io.imagestreams.stream.service.ListOptions;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 
 /** {@code imagestreams} and {@code imagestreams/status} of {@code image.openshift.io/v1}. */
 @Path("/apis/image.openshift.io/v1")
@@ -25,26 +27,30 @@ import jakarta.ws.rs.core.Response;
 public class ImageStreamResource {
 
     private final ImageStreamService streams;
+    private final Clock clock;
 
-    public ImageStreamResource(ImageStreamService streams) {
+    public ImageStreamResource(ImageStreamService streams, Clock clock) {
         this.streams = streams;
+        this.clock = clock;
     }
 
     @GET
     @Path("imagestreams")
     public Uni<Response> listAll(@QueryParam("labelSelector") String labelSelector, @QueryParam("fieldSelector") String fieldSelector,
-            @QueryParam("limit") Integer limit, @QueryParam("continue") String continueToken) {
+            @QueryParam("limit") Integer limit, @QueryParam("continue") String continueToken,
+            @HeaderParam("Accept") String accept, @QueryParam("includeObject") String includeObject) {
         return streams.list(ListOptions.of(null, labelSelector, fieldSelector, limit, continueToken))
-                .map(list -> Response.ok(list).build());
+                .map(list -> Representations.render(accept, includeObject, list, o -> ImageTables.imageStreams(list, o, clock.instant())));
     }
 
     @GET
     @Path("namespaces/{namespace}/imagestreams")
     public Uni<Response> list(@PathParam("namespace") String namespace, @QueryParam("labelSelector") String labelSelector,
             @QueryParam("fieldSelector") String fieldSelector, @QueryParam("limit") Integer limit,
-            @QueryParam("continue") String continueToken) {
+            @QueryParam("continue") String continueToken, @HeaderParam("Accept") String accept,
+            @QueryParam("includeObject") String includeObject) {
         return streams.list(ListOptions.of(namespace, labelSelector, fieldSelector, limit, continueToken))
-                .map(list -> Response.ok(list).build());
+                .map(list -> Representations.render(accept, includeObject, list, o -> ImageTables.imageStreams(list, o, clock.instant())));
     }
 
     @POST
@@ -57,8 +63,10 @@ public class ImageStreamResource {
 
     @GET
     @Path("namespaces/{namespace}/imagestreams/{name}")
-    public Uni<ImageStream> get(@PathParam("namespace") String namespace, @PathParam("name") String name) {
-        return streams.get(namespace, name);
+    public Uni<Response> get(@PathParam("namespace") String namespace, @PathParam("name") String name,
+            @HeaderParam("Accept") String accept, @QueryParam("includeObject") String includeObject) {
+        return streams.get(namespace, name)
+                .map(stream -> Representations.render(accept, includeObject, stream, o -> ImageTables.imageStream(stream, o, clock.instant())));
     }
 
     @PUT
