@@ -13,6 +13,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public class OutboxRelay {
 
     public static final String CHANNEL = "outbox";
     static final int BATCH = 200;
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(60);
     private static final URI SOURCE = URI.create(EventSources.STREAM_SERVICE);
 
     private final Pool pool;
@@ -148,6 +150,8 @@ public class OutboxRelay {
                     }));
             acks.add(ack);
         }
-        return Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)));
+        // a broker that never answers must not stall the relay: fail the round and retry it
+        return Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)))
+                .ifNoItem().after(PUBLISH_TIMEOUT).failWith(() -> new IllegalStateException("Kafka did not acknowledge the batch in time"));
     }
 }

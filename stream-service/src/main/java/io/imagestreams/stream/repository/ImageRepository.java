@@ -7,15 +7,12 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Image objects (cluster-scoped, named by digest), stored as their API JSON. */
 @ApplicationScoped
@@ -69,16 +66,16 @@ public class ImageRepository {
     }
 
     /**
-     * Stores an image unless one of that name exists (images are immutable once created, as in OpenShift);
-     * returns the stored image either way.
+     * Stores an image unless one of that name exists (images are immutable once created, as in OpenShift) and
+     * returns the stored image either way. The server-owned metadata (uid, resourceVersion, creation time) is
+     * assigned here.
      */
     public Uni<Image> insertIfAbsent(SqlClient client, Image image) {
-        ObjectMeta meta = image.getMetadata();
-        return client.preparedQuery("insert into image (name, uid, resource_version, created_at, body) values ($1, $2, $3, $4, $5::text::jsonb)"
+        return client.preparedQuery("insert into image (name, uid, resource_version, created_at, body)"
+                        + " values ($1, gen_random_uuid(), nextval('resource_version_seq'), date_trunc('second', now()), $2::text::jsonb)"
                         + " on conflict (name) do nothing")
-                .execute(Tuple.of(meta.getName(), UUID.fromString(meta.getUid()), Long.parseLong(meta.getResourceVersion()),
-                        OffsetDateTime.ofInstant(meta.getCreationTimestamp(), ZoneOffset.UTC), Json.write(withoutMetadata(image))))
-                .flatMap(ignored -> find(client, meta.getName()))
+                .execute(Tuple.of(image.getMetadata().getName(), Json.write(withoutMetadata(image))))
+                .flatMap(ignored -> find(client, image.getMetadata().getName()))
                 .map(Optional::orElseThrow);
     }
 

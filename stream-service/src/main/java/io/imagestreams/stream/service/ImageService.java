@@ -3,7 +3,6 @@ package io.imagestreams.stream.service;
 import io.imagestreams.api.image.Image;
 import io.imagestreams.api.image.ImageApi;
 import io.imagestreams.api.image.ImageList;
-import io.imagestreams.api.json.ImageApiJson;
 import io.imagestreams.api.meta.ListMeta;
 import io.imagestreams.api.meta.ObjectMeta;
 import io.imagestreams.api.meta.Status;
@@ -17,11 +16,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Cluster-scoped {@code images}, named by manifest digest. */
 @ApplicationScoped
@@ -69,13 +66,7 @@ public class ImageService {
             if (existing.isPresent()) {
                 throw new StatusException(Status.alreadyExists(ImageApi.GROUP, ImageApi.RESOURCE_IMAGES, meta.getName()));
             }
-            return streams.nextResourceVersion(c).flatMap(rv -> {
-                Image image = ImageApiJson.deepCopy(requested);
-                image.getMetadata().setUid(UUID.randomUUID().toString());
-                image.getMetadata().setResourceVersion(Long.toString(rv));
-                image.getMetadata().setCreationTimestamp(clock.instant().truncatedTo(ChronoUnit.SECONDS));
-                return images.insertIfAbsent(c, image);
-            });
+            return images.insertIfAbsent(c, requested);
         }));
     }
 

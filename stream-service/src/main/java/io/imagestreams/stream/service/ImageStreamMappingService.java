@@ -24,7 +24,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 /**
  * {@code imagestreammappings}: what a registry sends after a push. Creates the Image (once; later mappings of
@@ -67,8 +66,7 @@ public class ImageStreamMappingService {
             StoredStream stored = found.orElseThrow(() ->
                     new StatusException(Status.notFound(ImageApi.GROUP, ImageApi.RESOURCE_IMAGE_STREAMS, meta.getName())));
             ImageStream old = rules.decorate(stored.stream());
-            return streams.nextResourceVersion(c)
-                    .flatMap(rv -> images.insertIfAbsent(c, newImage(mapping.getImage(), rv, now)))
+            return images.insertIfAbsent(c, mapping.getImage())
                     .flatMap(image -> {
                         ImageStream next = ImageApiJson.deepCopy(old);
                         TagEvent event = TagEvent.of(now, referenceFor(old, image), image.getMetadata().getName(),
@@ -96,16 +94,6 @@ public class ImageStreamMappingService {
             config.registry().internalHostname().ifPresent(host -> image.setDockerImageReference(
                     host + "/" + mapping.getMetadata().getNamespace() + "/" + mapping.getMetadata().getName() + "@" + name));
         }
-    }
-
-    private static Image newImage(Image requested, long resourceVersion, Instant now) {
-        Image image = ImageApiJson.deepCopy(requested);
-        ObjectMeta meta = image.getMetadata();
-        meta.setUid(UUID.randomUUID().toString());
-        meta.setResourceVersion(Long.toString(resourceVersion));
-        meta.setCreationTimestamp(now);
-        meta.setNamespace(null);
-        return image;
     }
 
     /** An image pushed to the integrated registry is pulled through this stream's repository. */
