@@ -15,6 +15,8 @@ import io.imagestreams.stream.repository.ImageStreamRepository;
 import io.imagestreams.stream.repository.OutboxRepository;
 import io.imagestreams.stream.repository.StoredStream;
 import io.imagestreams.stream.repository.StreamKey;
+import io.imagestreams.stream.repository.WatchEventRepository;
+import io.imagestreams.api.json.ImageApiJson;
 import io.imagestreams.stream.service.tags.StreamLookup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -47,16 +49,18 @@ public class ImageStreamService {
     private final Pool pool;
     private final ImageStreamRepository repository;
     private final OutboxRepository outbox;
+    private final WatchEventRepository watchEvents;
     private final OutboxRelay relay;
     private final StreamRules rules;
     private final StreamEvents events;
     private final Clock clock;
 
-    public ImageStreamService(Pool pool, ImageStreamRepository repository, OutboxRepository outbox, OutboxRelay relay,
-            StreamRules rules, StreamEvents events, Clock clock) {
+    public ImageStreamService(Pool pool, ImageStreamRepository repository, OutboxRepository outbox, WatchEventRepository watchEvents,
+            OutboxRelay relay, StreamRules rules, StreamEvents events, Clock clock) {
         this.pool = pool;
         this.repository = repository;
         this.outbox = outbox;
+        this.watchEvents = watchEvents;
         this.relay = relay;
         this.rules = rules;
         this.events = events;
@@ -111,7 +115,8 @@ public class ImageStreamService {
                 if (id.isEmpty()) {
                     throw new StatusException(Status.alreadyExists(ImageApi.GROUP, RESOURCE, meta.getName()));
                 }
-                return outbox.append(c, events.forChange(null, requested, now));
+                return recordWatchEvent(c, "ADDED", requested)
+                        .flatMap(ignored -> outbox.append(c, events.forChange(null, requested, now)));
             }).replaceWith(requested);
         })).invoke(relay::wake).map(rules::decorate);
     }
@@ -149,6 +154,12 @@ public class ImageStreamService {
         })).invoke(relay::wake).map(rules::decorate);
     }
 
+    private Uni<Void> recordWatchEvent(SqlConnection c, String type, ImageStream stream) {
+        ImageStream shown = rules.decorate(ImageApiJson.deepCopy(stream)).withTypeMeta();
+        return watchEvents.append(c, WatchEventRepository.IMAGE_STREAMS, stream.getMetadata().getNamespace(),
+                stream.getMetadata().getName(), type, Long.parseLong(stream.getMetadata().getResourceVersion()), shown);
+    }
+
     /** What the client cannot change; set before validation so it does not report them as changed. */
     private static void keepServerOwnedMetadata(ImageStream old, ImageStream requested) {
         ObjectMeta meta = requested.getMetadata();
@@ -172,13 +183,21 @@ public class ImageStreamService {
         return repository.nextResourceVersion(c).flatMap(rv -> {
             meta.setResourceVersion(Long.toString(rv));
             return repository.update(c, stored, next);
-        }).flatMap(ignored -> outbox.append(c, events.forChange(old, next, now))).replaceWith(next);
+        }).flatMap(ignored -> recordWatchEvent(c, "MODIFIED", next))
+                .flatMap(ignored -> outbox.append(c, events.forChange(old, next, now))).replaceWith(next);
     }
 
     public Uni<Status> delete(String namespace, String name) {
         return pool.withTransaction(c -> repository.findForUpdate(c, namespace, name).flatMap(found -> {
             StoredStream stored = found.orElseThrow(() -> notFound(name));
+            ImageStream last = rules.decorate(stored.stream());
             return repository.delete(c, stored.id())
+                    .flatMap(ignored -> repository.nextResourceVersion(c))
+                    .flatMap(rv -> {
+                        // a deleted object is announced with the version of its deletion, as the API server does
+                        last.getMetadata().setResourceVersion(Long.toString(rv));
+                        return recordWatchEvent(c, "DELETED", last);
+                    })
                     .flatMap(ignored -> outbox.append(c, events.forChange(stored.stream(), null, now())))
                     .replaceWith(deleted(stored.stream()));
         })).invoke(relay::wake);
