@@ -11,7 +11,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -42,6 +44,7 @@ public class OutboxRelay {
     private final Pool pool;
     private final OutboxRepository outbox;
     private final Emitter<String> emitter;
+    private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicLong pending = new AtomicLong();
@@ -58,8 +61,17 @@ public class OutboxRelay {
         registry.gauge("imagestreams.outbox.pending", pending);
     }
 
+    /** Messaging channels are wired once the application has started; relaying before that fails. */
+    void onStart(@Observes StartupEvent event) {
+        started.set(true);
+        wake();
+    }
+
     /** Asks for a relay round now (after a commit), without waiting for the next poll. */
     public void wake() {
+        if (!started.get()) {
+            return;
+        }
         again.set(true);
         if (running.compareAndSet(false, true)) {
             loop();
