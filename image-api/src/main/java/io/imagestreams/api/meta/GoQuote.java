@@ -1,12 +1,12 @@
 package io.imagestreams.api.meta;
 
 /** Go's {@code %q} for strings, which Kubernetes uses to quote names and values in messages. */
-final class GoQuote {
+public final class GoQuote {
 
     private GoQuote() {
     }
 
-    static String quote(String value) {
+    public static String quote(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
         value.codePoints().forEach(cp -> appendEscaped(out, cp));
         return out.append('"').toString();

@@ -65,6 +65,18 @@ public class Status {
     }
 
     /** {@code 404 NotFound}: {@code imagestreams.image.openshift.io "foo" not found}. */
+    /** The answer to a DELETE of a resource that is removed at once: Success, with the deleted object named. */
+    public static Status deleted(String group, String resource, String name, String uid) {
+        Status status = success();
+        StatusDetails details = new StatusDetails();
+        details.setName(name);
+        details.setGroup(group);
+        details.setKind(resource);
+        details.setUid(uid);
+        status.setDetails(details);
+        return status;
+    }
+
     public static Status notFound(String group, String resource, String name) {
         return failure(404, StatusReasons.NOT_FOUND,
                 qualified(resource, group) + " " + GoQuote.quote(name) + " not found",

@@ -6,7 +6,6 @@ import io.imagestreams.api.image.ImageList;
 import io.imagestreams.api.meta.ListMeta;
 import io.imagestreams.api.meta.ObjectMeta;
 import io.imagestreams.api.meta.Status;
-import io.imagestreams.api.meta.StatusDetails;
 import io.imagestreams.api.meta.StatusException;
 import io.imagestreams.stream.repository.ImageRepository;
 import io.imagestreams.stream.repository.ImageStreamRepository;
@@ -15,7 +14,6 @@ import io.imagestreams.stream.service.validation.ValidationErrors;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,14 +25,12 @@ public class ImageService {
     private final Pool pool;
     private final ImageRepository images;
     private final ImageStreamRepository streams;
-    private final Clock clock;
     private final ImageValidator validator = new ImageValidator();
 
-    public ImageService(Pool pool, ImageRepository images, ImageStreamRepository streams, Clock clock) {
+    public ImageService(Pool pool, ImageRepository images, ImageStreamRepository streams) {
         this.pool = pool;
         this.images = images;
         this.streams = streams;
-        this.clock = clock;
     }
 
     public Uni<Image> get(String name) {
@@ -74,16 +70,8 @@ public class ImageService {
     public Uni<Status> delete(String name) {
         return pool.withTransaction(c -> images.find(c, name).flatMap(found -> {
             Image image = found.orElseThrow(() -> notFound(name));
-            return images.delete(c, name).map(ignored -> {
-                Status status = Status.success();
-                StatusDetails details = new StatusDetails();
-                details.setName(name);
-                details.setGroup(ImageApi.GROUP);
-                details.setKind(ImageApi.RESOURCE_IMAGES);
-                details.setUid(image.getMetadata().getUid());
-                status.setDetails(details);
-                return status;
-            });
+            return images.delete(c, name)
+                    .map(ignored -> Status.deleted(ImageApi.GROUP, ImageApi.RESOURCE_IMAGES, name, image.getMetadata().getUid()));
         }));
     }
 

@@ -7,7 +7,6 @@ import io.imagestreams.api.meta.FieldError;
 import io.imagestreams.api.meta.ListMeta;
 import io.imagestreams.api.meta.ObjectMeta;
 import io.imagestreams.api.meta.Status;
-import io.imagestreams.api.meta.StatusDetails;
 import io.imagestreams.api.meta.StatusException;
 import io.imagestreams.stream.messaging.OutboxRelay;
 import io.imagestreams.stream.messaging.StreamEvents;
@@ -238,14 +237,7 @@ public class ImageStreamService {
     }
 
     private static Status deleted(ImageStream stream) {
-        Status status = Status.success();
-        StatusDetails details = new StatusDetails();
-        details.setName(stream.getMetadata().getName());
-        details.setGroup(ImageApi.GROUP);
-        details.setKind(RESOURCE);
-        details.setUid(stream.getMetadata().getUid());
-        status.setDetails(details);
-        return status;
+        return Status.deleted(ImageApi.GROUP, RESOURCE, stream.getMetadata().getName(), stream.getMetadata().getUid());
     }
 
     private static ObjectMeta requireMeta(ImageStream requested) {

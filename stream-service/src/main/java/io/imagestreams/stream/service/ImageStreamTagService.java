@@ -9,7 +9,6 @@ import io.imagestreams.api.image.ImageStreamTagList;
 import io.imagestreams.api.json.ImageApiJson;
 import io.imagestreams.api.meta.ListMeta;
 import io.imagestreams.api.meta.Status;
-import io.imagestreams.api.meta.StatusDetails;
 import io.imagestreams.api.meta.StatusException;
 import io.imagestreams.stream.messaging.OutboxRelay;
 import io.imagestreams.stream.repository.ImageRepository;
@@ -123,14 +122,7 @@ public class ImageStreamTagService {
     }
 
     private static Status deleted(String name, String uid) {
-        Status status = Status.success();
-        StatusDetails details = new StatusDetails();
-        details.setName(name);
-        details.setGroup(ImageApi.GROUP);
-        details.setKind(ImageApi.RESOURCE_IMAGE_STREAM_TAGS);
-        details.setUid(uid);
-        status.setDetails(details);
-        return status;
+        return Status.deleted(ImageApi.GROUP, ImageApi.RESOURCE_IMAGE_STREAM_TAGS, name, uid);
     }
 
     static StatusException tagNotFound(String name) {

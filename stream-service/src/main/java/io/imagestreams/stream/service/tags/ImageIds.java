@@ -1,5 +1,6 @@
 package io.imagestreams.stream.service.tags;
 
+import io.imagestreams.api.meta.GoQuote;
 import io.imagestreams.api.image.ImageApi;
 import io.imagestreams.api.image.ImageStream;
 import io.imagestreams.api.image.NamedTagEventList;
@@ -62,14 +63,9 @@ public final class ImageIds {
             return new Unresolved(Status.notFound(ImageApi.GROUP, RESOURCE, id).getMessage());
         }
         if (matching.size() > 1) {
-            String cause = "multiple images match the prefix " + quote(id) + ": " + String.join(", ", matching);
+            String cause = "multiple images match the prefix " + GoQuote.quote(id) + ": " + String.join(", ", matching);
             return new Unresolved(Status.conflict(ImageApi.GROUP, RESOURCE, id, cause).getMessage());
         }
         return new Resolved(TagEvent.of(now, lastMatch.getDockerImageReference(), lastMatch.getImage(), 0));
-    }
-
-    /** Go's {@code %q} for the characters an image ID prefix can hold; image-api keeps its full version private. */
-    private static String quote(String text) {
-        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 }

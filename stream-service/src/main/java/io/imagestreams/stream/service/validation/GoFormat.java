@@ -1,5 +1,6 @@
 package io.imagestreams.stream.service.validation;
 
+import io.imagestreams.api.meta.GoQuote;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -24,30 +25,7 @@ final class GoFormat {
 
     /** Go's {@code %q}: double quotes, backslash escapes for quotes, backslashes and control characters. */
     static String quote(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        value.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case 0x07 -> out.append("\\a");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case 0x0b -> out.append("\\v");
-                default -> {
-                    if (cp < 0x20 || cp == 0x7f) {
-                        out.append(String.format("\\x%02x", cp));
-                    } else if (Character.isISOControl(cp)) {
-                        out.append(String.format("\\u%04x", cp));
-                    } else {
-                        out.appendCodePoint(cp);
-                    }
-                }
-            }
-        });
-        return out.append('"').toString();
+        return GoQuote.quote(value);
     }
 
     /** A JSON string as Go's {@code encoding/json} writes it, which also escapes {@code <}, {@code >} and {@code &}. */
