@@ -1,7 +1,11 @@
 package io.imagestreams.stream.rest;
 
 import io.imagestreams.api.image.ImageApi;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.imagestreams.api.image.ImageStream;
+import io.imagestreams.api.meta.StatusException;
+import io.imagestreams.stream.rest.patch.PatchSchema;
+import io.imagestreams.stream.rest.patch.Patches;
 import io.imagestreams.stream.rest.table.ImageTables;
 import io.imagestreams.stream.service.ImageStreamService;
 import io.imagestreams.stream.service.ListOptions;
@@ -10,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -25,6 +30,8 @@ import java.time.Clock;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 public class ImageStreamResource {
+
+    private static final int MAX_PATCH_ATTEMPTS = 5;
 
     private final ImageStreamService streams;
     private final Clock clock;
@@ -75,6 +82,38 @@ public class ImageStreamResource {
             @HeaderParam("Content-Type") String contentType, byte[] body) {
         ImageStream requested = RequestBodies.read(body, contentType, ImageApi.KIND_IMAGE_STREAM, ImageStream.class);
         return streams.update(namespace, name, requested);
+    }
+
+    @PATCH
+    @Path("namespaces/{namespace}/imagestreams/{name}")
+    public Uni<ImageStream> patch(@PathParam("namespace") String namespace, @PathParam("name") String name,
+            @HeaderParam("Content-Type") String contentType, byte[] body) {
+        return patch(namespace, name, contentType, body, false, MAX_PATCH_ATTEMPTS);
+    }
+
+    @PATCH
+    @Path("namespaces/{namespace}/imagestreams/{name}/status")
+    public Uni<ImageStream> patchStatus(@PathParam("namespace") String namespace, @PathParam("name") String name,
+            @HeaderParam("Content-Type") String contentType, byte[] body) {
+        return patch(namespace, name, contentType, body, true, MAX_PATCH_ATTEMPTS);
+    }
+
+    /**
+     * Applies the patch to the current stream and stores the result as an update guarded by the version it was
+     * read at. A concurrent write makes that a conflict; then the patch is applied again to the new version,
+     * unless the patch itself named a resourceVersion (then the conflict is the client's answer).
+     */
+    private Uni<ImageStream> patch(String namespace, String name, String contentType, byte[] body, boolean status, int attempts) {
+        return streams.get(namespace, name).flatMap(current -> {
+            String readVersion = current.getMetadata().getResourceVersion();
+            JsonNode patched = Patches.apply(RequestBodies.json().valueToTree(current), body, contentType, PatchSchema.IMAGE_STREAM);
+            ImageStream requested = Patches.decode(patched, ImageApi.KIND_IMAGE_STREAM, ImageStream.class);
+            boolean versionFromPatch = requested.getMetadata() != null
+                    && !readVersion.equals(requested.getMetadata().getResourceVersion());
+            Uni<ImageStream> write = status ? streams.updateStatus(namespace, name, requested) : streams.update(namespace, name, requested);
+            return write.onFailure(e -> !versionFromPatch && attempts > 1 && e instanceof StatusException se && se.code() == 409)
+                    .recoverWithUni(e -> patch(namespace, name, contentType, body, status, attempts - 1));
+        });
     }
 
     @GET

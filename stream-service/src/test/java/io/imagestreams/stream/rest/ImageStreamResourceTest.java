@@ -194,6 +194,44 @@ class ImageStreamResourceTest {
     }
 
     @Test
+    void patchesWithEveryFormatKubectlAndClientsSend() {
+        // given
+        String ns = namespace();
+        String url = API + "/namespaces/" + ns + "/imagestreams/php";
+        given().contentType("application/yaml").body(fixture("seeds/php-imagestream.yaml").getBytes(StandardCharsets.UTF_8))
+                .when().post(API + "/namespaces/" + ns + "/imagestreams").then().statusCode(201);
+
+        // when kubectl apply sends a merge patch
+        given().contentType("application/merge-patch+json").body("{\"metadata\":{\"labels\":{\"team\":\"web\"}}}")
+                .when().patch(url)
+                .then().statusCode(200)
+                .body("metadata.labels.team", equalTo("web"))
+                .body("metadata.generation", equalTo(1));
+
+        // when kubectl patch sends a strategic merge patch that adds one tag and keeps the others
+        given().contentType("application/strategic-merge-patch+json")
+                .body("{\"spec\":{\"tags\":[{\"name\":\"8.0\",\"from\":{\"kind\":\"DockerImage\",\"name\":\"quay.io/php:8.0\"}}]}}")
+                .when().patch(url)
+                .then().statusCode(200)
+                .body("spec.tags.name", contains("7.0", "7.1", "8.0", "latest"))
+                .body("metadata.generation", equalTo(2));
+
+        // when a JSON patch removes a label
+        given().contentType("application/json-patch+json").body("[{\"op\":\"remove\",\"path\":\"/metadata/labels/team\"}]")
+                .when().patch(url)
+                .then().statusCode(200)
+                .body("metadata.labels", nullValue());
+
+        // then a patch naming an old resourceVersion is a conflict, and unknown patch types are refused
+        given().contentType("application/merge-patch+json").body("{\"metadata\":{\"resourceVersion\":\"1\",\"labels\":{\"a\":\"b\"}}}")
+                .when().patch(url)
+                .then().statusCode(409).body("reason", equalTo("Conflict"));
+        given().contentType("text/plain").body("x").when().patch(url).then().statusCode(415);
+        given().contentType("application/merge-patch+json").body("{}").when().patch(API + "/namespaces/" + ns + "/imagestreams/none")
+                .then().statusCode(404);
+    }
+
+    @Test
     void deletesAStream() {
         // given
         String ns = namespace();
