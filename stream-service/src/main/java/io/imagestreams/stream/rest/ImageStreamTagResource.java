@@ -1,11 +1,19 @@
 package io.imagestreams.stream.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.imagestreams.api.image.ImageApi;
+import io.imagestreams.api.image.ImageStreamTag;
+import io.imagestreams.stream.rest.patch.PatchSchema;
+import io.imagestreams.stream.rest.patch.Patches;
 import io.imagestreams.stream.rest.table.ImageTables;
 import io.imagestreams.stream.service.ImageStreamTagService;
 import io.imagestreams.stream.service.ListOptions;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -51,6 +59,38 @@ public class ImageStreamTagResource {
             @HeaderParam("Accept") String accept, @QueryParam("includeObject") String includeObject) {
         return tags.get(namespace, name)
                 .map(istag -> Representations.render(accept, includeObject, istag, o -> ImageTables.imageStreamTag(istag, o, clock.instant())));
+    }
+
+    @POST
+    @Path("namespaces/{namespace}/imagestreamtags")
+    public Uni<Response> create(@PathParam("namespace") String namespace, @HeaderParam("Content-Type") String contentType, byte[] body) {
+        ImageStreamTag requested = RequestBodies.read(body, contentType, ImageApi.KIND_IMAGE_STREAM_TAG, ImageStreamTag.class);
+        return tags.create(namespace, requested).map(istag -> Response.status(201).entity(istag).build());
+    }
+
+    @PUT
+    @Path("namespaces/{namespace}/imagestreamtags/{name}")
+    public Uni<Response> update(@PathParam("namespace") String namespace, @PathParam("name") String name,
+            @HeaderParam("Content-Type") String contentType, byte[] body) {
+        ImageStreamTag requested = RequestBodies.read(body, contentType, ImageApi.KIND_IMAGE_STREAM_TAG, ImageStreamTag.class);
+        return tags.update(namespace, name, requested).map(written -> written(written, name));
+    }
+
+    /** PATCH as read, patch, update; the stream's resourceVersion in the istag guards against concurrent writes. */
+    @PATCH
+    @Path("namespaces/{namespace}/imagestreamtags/{name}")
+    public Uni<Response> patch(@PathParam("namespace") String namespace, @PathParam("name") String name,
+            @HeaderParam("Content-Type") String contentType, byte[] body) {
+        return tags.getForPatch(namespace, name).flatMap(current -> {
+            JsonNode patched = Patches.apply(RequestBodies.json().valueToTree(current), body, contentType, PatchSchema.IMAGE_STREAM_TAG);
+            ImageStreamTag requested = Patches.decode(patched, ImageApi.KIND_IMAGE_STREAM_TAG, ImageStreamTag.class);
+            return tags.update(namespace, name, requested);
+        }).map(written -> written(written, name));
+    }
+
+    private static Response written(ImageStreamTagService.Written written, String name) {
+        String tag = name.substring(name.indexOf(':') + 1);
+        return Response.status(written.created() ? 201 : 200).entity(written.istag(tag)).build();
     }
 
     @DELETE

@@ -101,7 +101,13 @@ public class ImageStreamService {
             meta.setName(meta.getGenerateName() + randomSuffix());
         }
         throwIfInvalid(meta.getName(), rules.prepareAndValidateCreate(requested));
-        return pool.withTransaction(c -> preload(c, null, requested).flatMap(lookup -> {
+        return pool.withTransaction(c -> insert(c, requested)).invoke(relay::wake).map(rules::decorate);
+    }
+
+    /** Stores a prepared and validated new stream after resolving its tags; 409 if the name is taken. */
+    Uni<ImageStream> insert(SqlConnection c, ImageStream requested) {
+        ObjectMeta meta = requested.getMetadata();
+        return preload(c, null, requested).flatMap(lookup -> {
             Instant now = now();
             throwIfInvalid(meta.getName(), rules.tagsChanged(null, requested, lookup));
             meta.setUid(UUID.randomUUID().toString());
@@ -117,7 +123,7 @@ public class ImageStreamService {
                 return recordWatchEvent(c, "ADDED", requested)
                         .flatMap(ignored -> outbox.append(c, events.forChange(null, requested, now)));
             }).replaceWith(requested);
-        })).invoke(relay::wake).map(rules::decorate);
+        });
     }
 
     public Uni<ImageStream> update(String namespace, String name, ImageStream requested) {
@@ -128,15 +134,21 @@ public class ImageStreamService {
         meta.setName(name);
         return pool.withTransaction(c -> repository.findForUpdate(c, namespace, name).flatMap(found -> {
             StoredStream stored = found.orElseThrow(() -> notFound(name));
-            ImageStream old = rules.decorate(stored.stream());
-            checkResourceVersion(name, meta, old);
-            keepServerOwnedMetadata(old, requested);
-            throwIfInvalid(name, rules.prepareAndValidateUpdate(old, requested));
-            return preload(c, old, requested).flatMap(lookup -> {
-                throwIfInvalid(name, rules.tagsChanged(old, requested, lookup));
-                return write(c, stored, requested);
-            });
+            checkResourceVersion(name, meta, stored.stream());
+            return applyUpdate(c, stored, requested);
         })).invoke(relay::wake).map(rules::decorate);
+    }
+
+    /** A spec update of a locked stream: OpenShift's update rules, validation, tag resolution, then the write. */
+    Uni<ImageStream> applyUpdate(SqlConnection c, StoredStream stored, ImageStream requested) {
+        String name = stored.stream().getMetadata().getName();
+        ImageStream old = rules.decorate(stored.stream());
+        keepServerOwnedMetadata(old, requested);
+        throwIfInvalid(name, rules.prepareAndValidateUpdate(old, requested));
+        return preload(c, old, requested).flatMap(lookup -> {
+            throwIfInvalid(name, rules.tagsChanged(old, requested, lookup));
+            return write(c, stored, requested);
+        });
     }
 
     public Uni<ImageStream> updateStatus(String namespace, String name, ImageStream requested) {
@@ -261,7 +273,7 @@ public class ImageStreamService {
         }
     }
 
-    private static void checkResourceVersion(String name, ObjectMeta requested, ImageStream current) {
+    static void checkResourceVersion(String name, ObjectMeta requested, ImageStream current) {
         String rv = requested.getResourceVersion();
         if (rv != null && !rv.isEmpty() && !rv.equals(current.getMetadata().getResourceVersion())) {
             throw new StatusException(Status.conflict(ImageApi.GROUP, RESOURCE, name));

@@ -144,6 +144,53 @@ class ImageStreamTagResourceTest {
     }
 
     @Test
+    void istagWritesCreateAndUpdateSpecTagsAsOcTagDoes() {
+        // given
+        String ns = "ns-" + UUID.randomUUID().toString().substring(0, 8);
+        String istags = API + "/namespaces/" + ns + "/imagestreamtags";
+        String tag = """
+                {"apiVersion":"image.openshift.io/v1","kind":"ImageStreamTag","metadata":{"name":"%s"%s},
+                 "tag":{"reference":true,"from":{"kind":"DockerImage","name":"quay.io/acme/app:%s"}}}""";
+
+        // when an istag is created for a stream that does not exist yet
+        given().contentType("application/json").body(tag.formatted("app:v1", "", "1.0"))
+                .when().post(istags)
+                .then().statusCode(201)
+                .body("kind", equalTo("ImageStreamTag"))
+                .body("metadata.name", equalTo("app:v1"))
+                .body("tag.from.name", equalTo("quay.io/acme/app:1.0"));
+
+        // then the stream exists with that spec tag, and a second create is refused
+        given().when().get(API + "/namespaces/" + ns + "/imagestreams/app")
+                .then().statusCode(200)
+                .body("spec.tags.name", contains("v1"))
+                .body("status.tags[0].items[0].dockerImageReference", equalTo("quay.io/acme/app:1.0"));
+        given().contentType("application/json").body(tag.formatted("app:v1", "", "1.0"))
+                .when().post(istags)
+                .then().statusCode(409)
+                .body("message", equalTo("imagestreamtag.image.openshift.io \"app:v1\" already exists"));
+
+        // when an istag is put: 201 for a new spec tag, 200 for a changed one, annotations from its metadata
+        given().contentType("application/json").body(tag.formatted("app:v2", "", "2.0"))
+                .when().put(istags + "/app:v2").then().statusCode(201);
+        given().contentType("application/json").body(tag.formatted("app:v2", ",\"annotations\":{\"note\":\"moved\"}", "2.1"))
+                .when().put(istags + "/app:v2")
+                .then().statusCode(200)
+                .body("tag.from.name", equalTo("quay.io/acme/app:2.1"))
+                .body("metadata.annotations.note", equalTo("moved"));
+        given().contentType("application/merge-patch+json").body("{\"metadata\":{\"annotations\":{\"note\":\"patched\"}}}")
+                .when().patch(istags + "/app:v2")
+                .then().statusCode(200)
+                .body("tag.annotations.note", equalTo("patched"));
+
+        // then a put without a tag for a tag that is not in the spec is a bad request
+        given().contentType("application/json").body("{\"metadata\":{\"name\":\"app:v9\"}}")
+                .when().put(istags + "/app:v9")
+                .then().statusCode(400)
+                .body("message", equalTo("imagestreamtag v9 is not a spec tag in imagestream " + ns + "/app, cannot be updated"));
+    }
+
+    @Test
     void listsIstagsOfTagsWithImages() {
         // given
         String ns = phpStream();
