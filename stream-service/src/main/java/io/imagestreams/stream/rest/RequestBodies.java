@@ -2,6 +2,10 @@ package io.imagestreams.stream.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -19,10 +23,8 @@ import java.io.IOException;
 public final class RequestBodies {
 
     static final String ACCEPTED = "application/json, application/yaml";
-    private static final ObjectMapper JSON = ImageApiJson.newObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private static final ObjectMapper YAML = ImageApiJson.configure(new ObjectMapper(new YAMLFactory()))
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON = strict(ImageApiJson.newObjectMapper());
+    private static final ObjectMapper YAML = strict(ImageApiJson.configure(new ObjectMapper(new YAMLFactory())));
 
     private RequestBodies() {
     }
@@ -40,11 +42,16 @@ public final class RequestBodies {
             throw new StatusException(Status.badRequest(actualKind + " in version \"" + ImageApi.VERSION
                     + "\" cannot be handled as a " + kind + ": the kind in the data does not match the resource"));
         }
+        String cannotHandle = kind + " in version \"" + ImageApi.VERSION + "\" cannot be handled as a " + kind + ": ";
+        JsonErrors.nullListElement(tree).ifPresent(at -> {
+            throw new StatusException(Status.badRequest(cannotHandle + "json: cannot unmarshal null into " + at));
+        });
         try {
             return JSON.treeToValue(tree, type);
-        } catch (JsonProcessingException e) {
-            throw new StatusException(Status.badRequest(kind + " in version \"" + ImageApi.VERSION + "\" cannot be handled as a "
-                    + kind + ": " + e.getOriginalMessage()));
+        } catch (JsonMappingException e) {
+            throw new StatusException(Status.badRequest(cannotHandle + JsonErrors.describe(tree, e)));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new StatusException(Status.badRequest(cannotHandle + "the document cannot be read as a " + kind));
         }
     }
 
@@ -65,6 +72,22 @@ public final class RequestBodies {
         } catch (IOException e) {
             throw new StatusException(Status.badRequest("the request body could not be read: " + e.getMessage()));
         }
+    }
+
+    /**
+     * Unknown fields are ignored (as Kubernetes does by default), but scalars keep their JSON types as Go decodes
+     * them: a number is not a string, a string is not a number or a boolean.
+     */
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        for (CoercionInputShape shape : new CoercionInputShape[] {CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean}) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
+        for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        return mapper;
     }
 
     public static ObjectMapper json() {

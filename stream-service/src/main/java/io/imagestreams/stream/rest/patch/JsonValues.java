@@ -1,5 +1,6 @@
 package io.imagestreams.stream.rest.patch;
 
+import io.imagestreams.stream.rest.JsonErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
@@ -44,16 +45,6 @@ final class JsonValues {
 
     /** The JSON name of a value's type, for messages: {@code object}, {@code array}, {@code string}, ... */
     static String typeName(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            return "nothing";
-        }
-        return switch (node.getNodeType()) {
-            case OBJECT, POJO -> "object";
-            case ARRAY -> "array";
-            case STRING, BINARY -> "string";
-            case NUMBER -> "number";
-            case BOOLEAN -> "bool";
-            default -> "null";
-        };
+        return JsonErrors.typeName(node);
     }
 }

@@ -3,12 +3,11 @@ package io.imagestreams.stream.rest.patch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.imagestreams.api.image.ImageApi;
 import io.imagestreams.api.meta.FieldError;
 import io.imagestreams.api.meta.Status;
 import io.imagestreams.api.meta.StatusException;
+import io.imagestreams.stream.rest.JsonErrors;
 import io.imagestreams.stream.rest.RequestBodies;
 
 /**
@@ -32,10 +31,13 @@ final class PatchedObjects {
             throw new StatusException(Status.badRequest(actualKind + " in version \"" + ImageApi.VERSION
                     + "\" cannot be handled as a " + kind + ": the kind in the data does not match the resource"));
         }
+        JsonErrors.nullListElement(patched).ifPresent(at -> {
+            throw invalid(patched, "json: cannot unmarshal null into " + at);
+        });
         try {
             return RequestBodies.json().treeToValue(patched, type);
         } catch (JsonMappingException e) {
-            throw invalid(patched, describe(patched, e));
+            throw invalid(patched, JsonErrors.describe(patched, e));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // anything else has no JSON location worth naming
             throw invalid(patched, "the patched object cannot be read as a " + kind);
@@ -44,25 +46,6 @@ final class PatchedObjects {
 
     private static StatusException invalid(JsonNode patched, String cause) {
         return new StatusException(Status.invalid("", "", "", FieldError.invalid("patch", patched.toString(), cause)));
-    }
-
-    private static String describe(JsonNode patched, JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        JsonNode node = patched;
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-                node = node == null ? null : node.get(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-                node = node == null ? null : node.get(reference.getIndex());
-            }
-        }
-        String field = path.isEmpty() ? "the object" : path.toString();
-        if (e instanceof MismatchedInputException && !(e instanceof InvalidFormatException)) {
-            return "json: cannot unmarshal " + JsonValues.typeName(node) + " into " + field;
-        }
-        return "json: invalid value " + (node == null ? "" : node + " ") + "for " + field;
     }
 
     private static String text(JsonNode tree, String field) {
