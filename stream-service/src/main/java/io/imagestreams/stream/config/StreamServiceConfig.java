@@ -32,6 +32,10 @@ public interface StreamServiceConfig {
     interface ImportService {
         /** Base URL of import-service, e.g. {@code http://import-service:8081}. */
         Optional<URI> url();
+
+        /** How long a synchronous {@code imagestreamimports} call waits for import-service's answer. */
+        @WithDefault("60s")
+        Duration lookupTimeout();
     }
 
     interface Registry {

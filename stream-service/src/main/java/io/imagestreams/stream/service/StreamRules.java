@@ -64,6 +64,16 @@ public class StreamRules {
         strategy.prepareForInternalCreate(stream);
     }
 
+    /** OpenShift validates an internal create (an import creating its stream) as a user's create, status included. */
+    public List<FieldError> validateInternalCreate(ImageStream stream) {
+        return validator.validateCreate(stream);
+    }
+
+    /** OpenShift validates an internal update (an import) as a user's update, status included. */
+    public List<FieldError> validateInternalUpdate(ImageStream old, ImageStream stream) {
+        return validator.validateUpdate(stream, old);
+    }
+
     public Set<StreamKey> referencedStreams(ImageStream old, ImageStream stream) {
         return strategy.referencedStreams(old, stream);
     }
