@@ -3,6 +3,8 @@ package io.imagestreams.stream.service;
 import io.imagestreams.api.meta.Status;
 import io.imagestreams.api.meta.StatusException;
 import io.imagestreams.stream.repository.Selectors;
+import io.imagestreams.stream.selector.FieldSelector;
+import io.imagestreams.stream.selector.LabelSelector;
 import io.imagestreams.stream.repository.SqlCondition;
 import io.imagestreams.stream.repository.StreamKey;
 import io.imagestreams.stream.repository.StreamQuery;
@@ -22,11 +24,13 @@ public record ListOptions(Optional<String> namespace, Optional<SqlCondition> con
     public static ListOptions of(String namespace, String labelSelector, String fieldSelector, Integer limit, String continueToken) {
         List<SqlCondition> conditions = new ArrayList<>();
         try {
-            if (labelSelector != null && !labelSelector.isBlank()) {
-                conditions.add(Selectors.labels(labelSelector));
+            LabelSelector labels = LabelSelector.parse(labelSelector);
+            if (!labels.isEverything()) {
+                conditions.add(Selectors.labels(labels));
             }
-            if (fieldSelector != null && !fieldSelector.isBlank()) {
-                conditions.add(Selectors.fields(fieldSelector));
+            FieldSelector fields = FieldSelector.parse(fieldSelector);
+            if (!fields.isEverything()) {
+                conditions.add(Selectors.fields(fields));
             }
         } catch (IllegalArgumentException e) {
             throw new StatusException(Status.badRequest(e.getMessage()));

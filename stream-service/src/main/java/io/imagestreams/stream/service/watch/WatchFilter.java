@@ -1,5 +1,8 @@
 package io.imagestreams.stream.service.watch;
 
+import io.imagestreams.stream.selector.FieldSelector;
+import io.imagestreams.stream.selector.LabelSelector;
+
 /**
  * What a watch selects. Namespace and field selector never change during an object's life, so they are checked
  * for every row on the poller's thread; the label selector is applied per client by {@link WatchView}, which knows

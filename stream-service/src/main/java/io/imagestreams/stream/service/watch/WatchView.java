@@ -1,5 +1,6 @@
 package io.imagestreams.stream.service.watch;
 
+import io.imagestreams.stream.selector.LabelSelector;
 import io.imagestreams.api.image.ImageStream;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package io.imagestreams.stream.service.watch;
 
+import io.imagestreams.stream.selector.LabelSelector;
 import static io.imagestreams.stream.service.watch.WatchRows.listed;
 import static io.imagestreams.stream.service.watch.WatchRows.row;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.imagestreams.stream.service.watch;
+package io.imagestreams.stream.selector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

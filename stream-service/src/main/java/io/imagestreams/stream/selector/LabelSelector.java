@@ -1,4 +1,4 @@
-package io.imagestreams.stream.service.watch;
+package io.imagestreams.stream.selector;
 
 import java.util.List;
 import java.util.Map;
@@ -6,8 +6,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A Kubernetes label selector evaluated in memory ({@code k=v}, {@code k==v}, {@code k!=v}, {@code k}, {@code !k},
- * {@code k in (a,b)}, {@code k notin (a)}, comma meaning "and"). Watches need it because a change-log row carries
+ * A Kubernetes label selector, parsed once and used both in memory (here) and as SQL (the repository's
+ * {@code Selectors}). The grammar ({@code k=v}, {@code k==v}, {@code k!=v}, {@code k}, {@code !k},
+ * {@code k in (a,b)}, {@code k notin (a)}, comma meaning "and"). In memory, watches need it because a change-log row carries
  * the object, not a label column, and because an object that stops or starts matching must be announced.
  */
 public final class LabelSelector {

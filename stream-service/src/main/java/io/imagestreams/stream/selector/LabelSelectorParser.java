@@ -1,7 +1,7 @@
-package io.imagestreams.stream.service.watch;
+package io.imagestreams.stream.selector;
 
-import io.imagestreams.stream.service.watch.LabelSelector.Operator;
-import io.imagestreams.stream.service.watch.LabelSelector.Requirement;
+import io.imagestreams.stream.selector.LabelSelector.Operator;
+import io.imagestreams.stream.selector.LabelSelector.Requirement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.imagestreams.stream.service.watch;
+package io.imagestreams.stream.selector;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +57,10 @@ public final class FieldSelector {
         return terms.stream().filter(t -> t.field().equals(field) && !t.negated()).map(Term::value).findFirst();
     }
 
+    public List<Term> terms() {
+        return terms;
+    }
+
     public boolean isEverything() {
         return terms.isEmpty();
     }
@@ -77,7 +81,8 @@ public final class FieldSelector {
         return String.join(",", terms.stream().map(t -> t.field() + (t.negated() ? "!=" : "=") + t.value()).toList());
     }
 
-    private record Term(String field, String value, boolean negated) {
+    /** One term: {@code field=value}, or {@code field!=value} when negated. */
+    public record Term(String field, String value, boolean negated) {
 
         static Term parse(String selector, String term) {
             boolean negated = term.contains("!=");
