@@ -10,6 +10,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -80,24 +82,34 @@ public final class FakeImportService implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (InputStream in = exchange.getRequestBody()) {
             if (!"POST".equals(exchange.getRequestMethod())) {
                 exchange.sendResponseHeaders(405, -1);
+                exchange.close();
                 return;
             }
             requests.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            Answer current = answer;
-            if (!current.delay().isZero()) {
-                Thread.sleep(current.delay().toMillis());
-            }
+        }
+        Answer current = answer;
+        if (current.delay().isZero()) {
+            respond(exchange, current);
+        } else {
+            // a slow import-service: answer later from another thread, blocking nobody meanwhile
+            CompletableFuture.delayedExecutor(current.delay().toMillis(), TimeUnit.MILLISECONDS, executor)
+                    .execute(() -> respond(exchange, current));
+        }
+    }
+
+    private static void respond(HttpExchange exchange, Answer current) {
+        try (exchange) {
             byte[] body = current.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(current.status(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the client gave up first (a timeout test): nothing left to answer
         }
     }
 }
