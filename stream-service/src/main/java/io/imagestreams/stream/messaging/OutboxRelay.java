@@ -18,7 +18,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -133,37 +132,44 @@ public class OutboxRelay {
         }));
     }
 
-    /** Sends the batch in order and completes when Kafka acknowledged every record (fails on the first nack). */
+    /**
+     * Sends the batch one record at a time, each only after Kafka acknowledged the one before, and stops at the
+     * first failure. Handing Kafka the whole batch at once would let a later record through while an earlier one
+     * waits out a broker outage, and the retry would then land the earlier one after it.
+     */
     private Uni<Void> publish(List<PendingEvent> events) {
-        List<CompletableFuture<Void>> acks = new ArrayList<>(events.size());
+        Uni<Void> chain = Uni.createFrom().voidItem();
         for (PendingEvent pendingEvent : events) {
-            OutboxRepository.OutboxEvent event = pendingEvent.event();
-            CompletableFuture<Void> ack = new CompletableFuture<>();
-            OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
-                    .withId(event.id().toString())
-                    .withSource(SOURCE)
-                    .withType(event.type())
-                    .withSubject(event.subject())
-                    .withTimestamp(event.time().atZone(ZoneOffset.UTC))
-                    .withDataContentType("application/json")
-                    .build();
-            OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                    .withTopic(event.topic())
-                    .withKey(event.key())
-                    .build();
-            emitter.send(Message.of(event.payload(), Metadata.of(cloudEvent, kafka),
-                    () -> {
-                        ack.complete(null);
-                        return CompletableFuture.completedFuture(null);
-                    },
-                    failure -> {
-                        ack.completeExceptionally(failure);
-                        return CompletableFuture.completedFuture(null);
-                    }));
-            acks.add(ack);
+            chain = chain.flatMap(ignored -> send(pendingEvent.event()));
         }
+        return chain;
+    }
+
+    private Uni<Void> send(OutboxRepository.OutboxEvent event) {
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+                .withId(event.id().toString())
+                .withSource(SOURCE)
+                .withType(event.type())
+                .withSubject(event.subject())
+                .withTimestamp(event.time().atZone(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .build();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(event.topic())
+                .withKey(event.key())
+                .build();
+        emitter.send(Message.of(event.payload(), Metadata.of(cloudEvent, kafka),
+                () -> {
+                    ack.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    ack.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
         // a broker that never answers must not stall the relay: fail the round and retry it
-        return Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)))
-                .ifNoItem().after(PUBLISH_TIMEOUT).failWith(() -> new IllegalStateException("Kafka did not acknowledge the batch in time"));
+        return Uni.createFrom().completionStage(ack)
+                .ifNoItem().after(PUBLISH_TIMEOUT).failWith(() -> new IllegalStateException("Kafka did not acknowledge an event in time"));
     }
 }

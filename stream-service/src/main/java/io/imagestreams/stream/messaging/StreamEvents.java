@@ -71,11 +71,11 @@ public class StreamEvents {
                         previous == null ? null : ref(old, tag, previous)));
             }
         });
-        before.forEach((tag, event) -> {
-            if (!after.containsKey(tag)) {
-                payloads.add(new TagDeleted(namespace, name, tag, event.getGeneration()));
-            }
-        });
+        if (next != null) {
+            // a deleted stream takes its tags with it: StreamDeleted says so, no TagDeleted per tag
+            before.keySet().stream().filter(tag -> !after.containsKey(tag)).forEach(tag ->
+                    payloads.add(new TagDeleted(namespace, name, tag, next.getMetadata().getGeneration())));
+        }
         if (next != null) {
             importRequest(old, next).ifPresent(payloads::add);
         }
