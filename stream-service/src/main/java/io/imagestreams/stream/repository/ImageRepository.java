@@ -25,15 +25,6 @@ public class ImageRepository {
                 .map(rows -> rows.size() == 0 ? Optional.<Image>empty() : Optional.of(toImage(rows.iterator().next())));
     }
 
-    public Uni<List<Image>> findAll(SqlClient client, Collection<String> names) {
-        if (names.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return client.preparedQuery("select " + COLUMNS + " from image where name = any($1) order by name")
-                .execute(Tuple.of(names.toArray(String[]::new)))
-                .map(ImageRepository::toImages);
-    }
-
     /** For each manifest-list image among {@code names}: the digests of its child manifests. */
     public Uni<Map<String, List<String>>> manifestListChildren(SqlClient client, Collection<String> names) {
         if (names.isEmpty()) {

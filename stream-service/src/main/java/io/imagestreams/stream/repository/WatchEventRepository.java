@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /** The watch change log: one row per object version, written in the transaction of the change. */
 @ApplicationScoped
@@ -38,12 +37,6 @@ public class WatchEventRepository {
                     }
                     return events;
                 });
-    }
-
-    /** The oldest version still kept: a watch asking for anything older has to re-list (410 Gone). */
-    public Uni<Optional<Long>> oldestKept(SqlClient client, String resource) {
-        return client.preparedQuery("select min(resource_version) from watch_event where resource = $1").execute(Tuple.of(resource))
-                .map(rows -> Optional.ofNullable(rows.iterator().next().getLong(0)));
     }
 
     public Uni<Integer> deleteBefore(SqlClient client, OffsetDateTime cutoff) {
