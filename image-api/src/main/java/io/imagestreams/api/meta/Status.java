@@ -184,6 +184,11 @@ public class Status {
                 details);
     }
 
+    /** A failure with any reason, e.g. an import's per-image {@code RateLimited}. */
+    public static Status failure(int code, String reason, String message) {
+        return failure(code, reason, message, null);
+    }
+
     /** Clears {@code kind} and {@code apiVersion}, as for a status embedded in another object. */
     public Status withoutTypeMeta() {
         kind = null;

@@ -26,7 +26,9 @@ public class MongoIndexes {
                 // one schedule per scheduled tag
                 schedules.createIndex(Indexes.ascending("namespace", "stream", "tag"), new IndexOptions().unique(true)),
                 // due tags are claimed in nextCheckAt order
-                schedules.createIndex(Indexes.ascending("nextCheckAt")))
+                schedules.createIndex(Indexes.ascending("scheduled", "nextCheckAt")),
+                // a push notification finds the tags that import the pushed repository:tag
+                schedules.createIndex(Indexes.ascending("repository", "sourceTag")))
                 .discardItems()
                 .onFailure().invoke(e -> Log.warnf("MongoDB indexes not created yet (%s); retrying", e.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()

@@ -1,0 +1,29 @@
+package io.imagestreams.importer.repository;
+
+import java.time.Instant;
+
+/**
+ * What import-service knows about one importable spec tag: where it imports from, whether it is re-checked on a
+ * schedule, and how its last check went.
+ *
+ * @param from             the spec tag's DockerImage pull spec
+ * @param registry         the registry host of {@code from} as written ({@code docker.io} for Docker Hub)
+ * @param repository       the repository path of {@code from}, e.g. {@code library/nginx}
+ * @param sourceTag        the tag (or digest) of {@code from} that is checked
+ * @param specGeneration   the newest generation stream-service reported for the tag: what a result must answer
+ * @param lastSourceDigest the digest the registry last served for {@code from} (for a manifest list: the list's)
+ * @param lastResult       {@code Unchanged}, {@code Updated} or {@code Failed}; null before the first check
+ */
+public record Schedule(String namespace, String stream, String tag, String from, String registry, String repository,
+        String sourceTag, boolean insecure, String importMode, boolean scheduled, long specGeneration,
+        String lastSourceDigest, Instant nextCheckAt, Instant lastCheckAt, String lastResult, String lastReason,
+        String lastMessage, Instant leaseUntil) {
+
+    public static final String UNCHANGED = "Unchanged";
+    public static final String UPDATED = "Updated";
+    public static final String FAILED = "Failed";
+
+    public String key() {
+        return namespace + "/" + stream + ":" + tag;
+    }
+}

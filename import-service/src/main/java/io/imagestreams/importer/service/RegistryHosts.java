@@ -1,0 +1,31 @@
+package io.imagestreams.importer.service;
+
+import io.imagestreams.api.reference.ImageReference;
+import java.util.Locale;
+
+/** One spelling per registry host, so credentials, settings and pull specs find each other. */
+public final class RegistryHosts {
+
+    private RegistryHosts() {
+    }
+
+    /**
+     * {@code host[:port]} in lower case, without scheme or path; every Docker Hub alias
+     * ({@code index.docker.io}, {@code registry-1.docker.io}, {@code https://index.docker.io/v1/}) as {@code docker.io}.
+     */
+    public static String normalize(String registry) {
+        String host = registry.trim().toLowerCase(Locale.ROOT);
+        int scheme = host.indexOf("://");
+        if (scheme >= 0) {
+            host = host.substring(scheme + 3);
+        }
+        int path = host.indexOf('/');
+        if (path >= 0) {
+            host = host.substring(0, path);
+        }
+        if (host.isEmpty() || ImageReference.isDockerHubRegistry(host)) {
+            return ImageReference.DOCKER_HUB_REGISTRY;
+        }
+        return host;
+    }
+}

@@ -1,0 +1,68 @@
+package io.imagestreams.importer.service;
+
+import io.imagestreams.api.event.EventPayload;
+import io.imagestreams.api.event.ImportFailed;
+import io.imagestreams.api.event.ImportSucceeded;
+import io.imagestreams.api.reference.ImageReference;
+import io.imagestreams.importer.client.ImportOptions.CredentialLookup;
+import io.imagestreams.importer.client.ImportedImage;
+import io.imagestreams.importer.client.Registries;
+import io.imagestreams.importer.client.RegistryException;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/**
+ * Imports one spec tag for stream-service and words the outcome as the event it publishes: ImportSucceeded with
+ * the image ({@code repo@digest}, children for {@code PreserveOriginal}) or ImportFailed with the reason.
+ */
+@ApplicationScoped
+public class TagImporter {
+
+    /** A tag to import: its stream, the pull spec, its policy, and the spec generation the result answers. */
+    public record TagImport(String namespace, String stream, String tag, String from, long generation, boolean insecure,
+            String importMode) {
+    }
+
+    /**
+     * @param result       the event to publish
+     * @param sourceDigest the digest the registry served for {@code from}; empty when the import failed
+     */
+    public record Outcome(EventPayload result, Optional<String> sourceDigest) {
+    }
+
+    private final Registries registries;
+    private final ImportTargets targets;
+    private final MeterRegistry meters;
+
+    public TagImporter(Registries registries, ImportTargets targets, MeterRegistry meters) {
+        this.registries = registries;
+        this.targets = targets;
+        this.meters = meters;
+    }
+
+    public Outcome importTag(TagImport request, CredentialLookup credentials) {
+        ImageReference reference;
+        try {
+            reference = ImageReference.parse(request.from());
+        } catch (IllegalArgumentException e) {
+            return failed(request, "Invalid", e.getMessage());
+        }
+        try {
+            ImportedImage imported = registries.importImage(reference,
+                    targets.options(reference, request.insecure(), request.importMode(), null, null, credentials));
+            meters.counter("imagestreams.imports", "outcome", "Success").increment();
+            return new Outcome(new ImportSucceeded(request.namespace(), request.stream(), request.tag(), request.generation(),
+                    imported.image(), imported.image().getDockerImageReference(),
+                    imported.manifests().isEmpty() ? null : imported.manifests()), Optional.of(imported.sourceDigest()));
+        } catch (RegistryException e) {
+            return failed(request, e.reason().name(), e.getMessage());
+        }
+    }
+
+    private Outcome failed(TagImport request, String reason, String message) {
+        meters.counter("imagestreams.imports", "outcome", reason).increment();
+        return new Outcome(new ImportFailed(request.namespace(), request.stream(), request.tag(), request.generation(),
+                reason, message), Optional.empty());
+    }
+}
