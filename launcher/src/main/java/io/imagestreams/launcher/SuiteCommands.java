@@ -40,6 +40,14 @@ final class SuiteCommands {
         return command;
     }
 
+    /** What a component's process gets in its environment on top of the launcher's: secrets stay off command lines. */
+    Map<String, String> environment(Component component) {
+        if (component == Component.IMPORT_SERVICE) {
+            return SuiteSecrets.loadOrCreate(config.dataDir()).importServiceEnvironment();
+        }
+        return Map.of();
+    }
+
     /** Fails with a message naming what to build when a component's jars are missing. */
     void checkBuilt() {
         infra.classpath();

@@ -47,7 +47,7 @@ final class SuiteRun {
             }
             for (Component component : group) {
                 ChildProcess child = new ChildProcess(component.displayName(), commands.command(component),
-                        config.logFile(component), config.pidFile(component)).start();
+                        config.logFile(component), config.pidFile(component), commands.environment(component)).start();
                 children.put(component, child);
                 started.add(child);
             }
