@@ -13,11 +13,14 @@ import java.time.Instant;
  * @param specGeneration   the newest generation stream-service reported for the tag: what a result must answer
  * @param lastSourceDigest the digest the registry last served for {@code from} (for a manifest list: the list's)
  * @param lastResult       {@code Unchanged}, {@code Updated} or {@code Failed}; null before the first check
+ * @param checks           how many checks have finished
+ * @param pokes            how often the tag was made due out of turn (push notifications, check-now): a poke
+ *                         during a check makes the tag due again when the check ends
  */
 public record Schedule(String namespace, String stream, String tag, String from, String registry, String repository,
         String sourceTag, boolean insecure, String importMode, boolean scheduled, long specGeneration,
         String lastSourceDigest, Instant nextCheckAt, Instant lastCheckAt, String lastResult, String lastReason,
-        String lastMessage, Instant leaseUntil) {
+        String lastMessage, Instant leaseUntil, long checks, long pokes) {
 
     public static final String UNCHANGED = "Unchanged";
     public static final String UPDATED = "Updated";

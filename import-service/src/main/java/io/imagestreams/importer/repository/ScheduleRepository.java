@@ -54,6 +54,7 @@ public class ScheduleRepository {
                         Updates.set("updatedAt", Date.from(now)),
                         Updates.setOnInsert("nextCheckAt", Date.from(firstCheck)),
                         Updates.setOnInsert("leaseUntil", NO_LEASE),
+                        Updates.setOnInsert("pokes", 0L),
                         Updates.setOnInsert("createdAt", Date.from(now))),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
         if (before != null && !tag.from().equals(before.getString("from"))) {
@@ -107,9 +108,24 @@ public class ScheduleRepository {
      */
     public boolean finishCheck(Schedule claimed, String owner, Instant now, String result, String reason, String message,
             String sourceDigest, Instant nextCheckAt) {
+        Bson mine = Filters.and(key(claimed.namespace(), claimed.stream(), claimed.tag()), Filters.eq("leaseOwner", owner));
+        Bson notPoked = claimed.pokes() == 0
+                ? Filters.or(Filters.eq("pokes", 0L), Filters.exists("pokes", false))
+                : Filters.eq("pokes", claimed.pokes());
+        if (schedules.updateOne(Filters.and(mine, notPoked),
+                outcome(now, result, reason, message, sourceDigest, nextCheckAt)).getModifiedCount() == 1) {
+            return true;
+        }
+        // poked while the check ran (e.g. a push after its HEAD): due again at once, so the push is not missed
+        return schedules.updateOne(mine, outcome(now, result, reason, message, sourceDigest, now)).getModifiedCount() == 1;
+    }
+
+    private static Bson outcome(Instant now, String result, String reason, String message, String sourceDigest,
+            Instant nextCheckAt) {
         List<Bson> updates = new ArrayList<>(List.of(
                 Updates.set("lastCheckAt", Date.from(now)),
                 Updates.set("lastResult", result),
+                Updates.inc("checks", 1),
                 Updates.set("nextCheckAt", Date.from(nextCheckAt)),
                 Updates.set("leaseUntil", NO_LEASE),
                 Updates.unset("leaseOwner")));
@@ -118,8 +134,7 @@ public class ScheduleRepository {
         if (sourceDigest != null) {
             updates.add(Updates.set("lastSourceDigest", sourceDigest));
         }
-        return schedules.updateOne(Filters.and(key(claimed.namespace(), claimed.stream(), claimed.tag()),
-                Filters.eq("leaseOwner", owner)), Updates.combine(updates)).getModifiedCount() == 1;
+        return Updates.combine(updates);
     }
 
     /**
@@ -129,15 +144,17 @@ public class ScheduleRepository {
      */
     public long dueNow(Collection<String> registries, String repository, String sourceTag, Instant now) {
         return schedules.updateMany(Filters.and(Filters.eq("scheduled", true), Filters.in("registry", registries),
-                Filters.eq("repository", repository), Filters.eq("sourceTag", sourceTag),
-                Filters.gt("nextCheckAt", Date.from(now))), Updates.set("nextCheckAt", Date.from(now)),
-                new UpdateOptions()).getModifiedCount();
+                Filters.eq("repository", repository), Filters.eq("sourceTag", sourceTag)),
+                poke(now), new UpdateOptions()).getModifiedCount();
     }
 
     /** Makes one tag due now; false when it is not tracked. */
     public boolean dueNow(String namespace, String stream, String tag, Instant now) {
-        return schedules.updateOne(key(namespace, stream, tag), Updates.set("nextCheckAt", Date.from(now)))
-                .getMatchedCount() == 1;
+        return schedules.updateOne(key(namespace, stream, tag), poke(now)).getMatchedCount() == 1;
+    }
+
+    private static Bson poke(Instant now) {
+        return Updates.combine(Updates.set("nextCheckAt", Date.from(now)), Updates.inc("pokes", 1));
     }
 
     public Optional<Schedule> find(String namespace, String stream, String tag) {
@@ -176,7 +193,13 @@ public class ScheduleRepository {
                 Boolean.TRUE.equals(d.getBoolean("insecure")), d.getString("importMode"),
                 Boolean.TRUE.equals(d.getBoolean("scheduled")), generation == null ? 0 : generation.longValue(),
                 d.getString("lastSourceDigest"), instant(d, "nextCheckAt"), instant(d, "lastCheckAt"),
-                d.getString("lastResult"), d.getString("lastReason"), d.getString("lastMessage"), instant(d, "leaseUntil"));
+                d.getString("lastResult"), d.getString("lastReason"), d.getString("lastMessage"), instant(d, "leaseUntil"),
+                number(d, "checks"), number(d, "pokes"));
+    }
+
+    private static long number(Document d, String field) {
+        Number value = d.get(field, Number.class);
+        return value == null ? 0 : value.longValue();
     }
 
     private static Instant instant(Document d, String field) {

@@ -31,7 +31,7 @@ public class ScheduleResource {
     /** One tracked tag. {@code lastResult}: Unchanged, Updated or Failed (with reason and message). */
     public record ScheduleView(String namespace, String stream, String tag, String from, boolean scheduled,
             String importMode, boolean insecure, String interval, String nextCheckAt, String lastCheckAt,
-            String lastResult, String lastReason, String lastMessage, String lastDigest) {
+            String lastResult, String lastReason, String lastMessage, String lastDigest, long checks) {
     }
 
     /** The list, with the registry requests the scheduled tags cost per hour when nothing changes (one HEAD per check). */
@@ -98,7 +98,7 @@ public class ScheduleResource {
     private ScheduleView view(Schedule s) {
         return new ScheduleView(s.namespace(), s.stream(), s.tag(), s.from(), s.scheduled(), s.importMode(), s.insecure(),
                 s.scheduled() ? format(schedules.interval()) : null, s.scheduled() ? time(s.nextCheckAt()) : null,
-                time(s.lastCheckAt()), s.lastResult(), s.lastReason(), s.lastMessage(), s.lastSourceDigest());
+                time(s.lastCheckAt()), s.lastResult(), s.lastReason(), s.lastMessage(), s.lastSourceDigest(), s.checks());
     }
 
     private static String time(Instant instant) {
