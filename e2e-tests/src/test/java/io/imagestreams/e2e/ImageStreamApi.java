@@ -55,6 +55,17 @@ final class ImageStreamApi {
         write("DELETE", API + "/namespaces/" + namespace + "/imagestreamtags/" + stream + ":" + tag, null, null, 200);
     }
 
+    /** GET an ImageStream. */
+    JsonNode getStream(String namespace, String stream) {
+        return write("GET", API + "/namespaces/" + namespace + "/imagestreams/" + stream, null, null, 200);
+    }
+
+    /** POST an ImageStreamImport ({@code oc import-image}); returns it with its status. */
+    JsonNode importImages(String namespace, String imageStreamImportJson) {
+        return write("POST", API + "/namespaces/" + namespace + "/imagestreamimports", "application/json",
+                imageStreamImportJson, 201);
+    }
+
     /** GET {@code /q/health/ready}, waiting at most {@code timeout} for the answer. */
     HttpResponse<String> readiness(Duration timeout) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/q/health/ready")).timeout(timeout).GET().build();
