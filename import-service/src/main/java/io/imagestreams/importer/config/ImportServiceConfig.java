@@ -1,0 +1,63 @@
+package io.imagestreams.importer.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * import-service settings under {@code imagestreams.*} (DESIGN §8): one mapping for the whole service, one nested
+ * group per concern. Every key has a default or is optional, so the service starts with no {@code imagestreams.*}
+ * key set.
+ */
+@ConfigMapping(prefix = "imagestreams")
+public interface ImportServiceConfig {
+
+    /** How registries are reached: target policy, insecure registries, limits and timeouts. */
+    RegistriesConfig registries();
+
+    interface RegistriesConfig {
+
+        /**
+         * Registry host patterns imports may reach ({@code quay.io}, {@code *.example.com}, {@code host:port}); a
+         * pattern without a port matches every port. Unset or empty: every host the address rules do not refuse.
+         */
+        Optional<List<String>> allowed();
+
+        /** Registry host patterns (as {@link #allowed()}) reached over plain HTTP or unverified TLS. */
+        Optional<List<String>> insecure();
+
+        /**
+         * Address ranges refused on top of the built-in ones (link-local incl. cloud metadata addresses,
+         * unspecified, multicast), e.g. {@code 10.0.0.0/8}.
+         */
+        Optional<List<String>> blockedCidrs();
+
+        /**
+         * Address ranges allowed even inside a refused range; the most specific range wins, a tie refuses
+         * (e.g. {@code 169.254.10.0/24} allows a link-local registry but not {@code 169.254.169.254/32}).
+         */
+        Optional<List<String>> allowedCidrs();
+
+        /** Requests in flight at once to one registry host; more wait in line (fairly). */
+        @WithDefault("8")
+        int maxConcurrentPerRegistry();
+
+        /** TCP connect timeout for registry and token service requests. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** How long one registry request may take until its response headers arrive. */
+        @WithDefault("30s")
+        Duration requestTimeout();
+
+        /** {@code os/arch[/variant]} a {@code Legacy} import picks from a manifest list when the tag prefers none. */
+        @WithDefault("linux/amd64")
+        String defaultPlatform();
+
+        /** Tags asked for per {@code tags/list} page. */
+        @WithDefault("100")
+        int tagsPageSize();
+    }
+}
