@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Starts local-infra servers for tests: logs under {@code target/test-infra/}, data in throw-away folders,
  * and a JVM shutdown hook as a last resort so an aborted test run leaves no server behind.
  */
-final class InfraProcesses {
+public final class InfraProcesses {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
@@ -34,21 +34,21 @@ final class InfraProcesses {
         return InfraServers.locate(Path.of("").toAbsolutePath());
     }
 
-    static ChildProcess start(String name, List<String> command) {
+    public static ChildProcess start(String name, List<String> command) {
         Path log = workDir().resolve(name + "-" + ProcessHandle.current().pid() + "-" + counter.incrementAndGet() + ".log");
         ChildProcess process = new ChildProcess(name, command, log, null).start();
         running.add(process);
         return process;
     }
 
-    static void stop(ChildProcess process) {
+    public static void stop(ChildProcess process) {
         if (process != null) {
             process.stop(STOP_GRACE);
             running.remove(process);
         }
     }
 
-    static Path tempDir(String prefix) {
+    public static Path tempDir(String prefix) {
         try {
             return Files.createTempDirectory(workDir(), prefix);
         } catch (IOException e) {
@@ -56,7 +56,7 @@ final class InfraProcesses {
         }
     }
 
-    static Path workDir() {
+    public static Path workDir() {
         Path dir = Path.of("target", "test-infra").toAbsolutePath();
         try {
             Files.createDirectories(dir);
@@ -66,7 +66,7 @@ final class InfraProcesses {
         return dir;
     }
 
-    static void deleteRecursively(Path dir) {
+    public static void deleteRecursively(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }
