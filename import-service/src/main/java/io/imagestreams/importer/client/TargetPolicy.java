@@ -11,14 +11,25 @@ import java.util.Optional;
 /**
  * Which registries imports may reach (DESIGN §8): host patterns from {@code imagestreams.registries.allowed}, and
  * address rules refusing link-local (with the cloud metadata addresses), unspecified and multicast addresses plus
- * {@code blocked-cidrs}, unless a more specific {@code allowed-cidrs} range allows them. Applied before any
+ * {@code blocked-cidrs}, unless an {@code allowed-cidrs} range at least as specific allows them. Applied before any
  * connection: literal addresses are checked as written, names after one lookup (the JVM caches it, so the
  * connection that follows normally uses the same answer).
  */
 public final class TargetPolicy {
 
     /** A range and why it is refused or allowed. */
-    record AddressRule(Cidr range, boolean refuse, String why) {
+    record AddressRule(Cidr range, boolean refuse, String why, boolean configured) {
+
+        /** Whether this rule beats {@code other} for an address both cover. */
+        boolean beats(AddressRule other) {
+            if (range.prefixLength() != other.range.prefixLength()) {
+                return range.prefixLength() > other.range.prefixLength();
+            }
+            if (configured != other.configured) {
+                return configured;
+            }
+            return refuse && !other.refuse;
+        }
     }
 
     static final List<AddressRule> BUILT_IN_REFUSALS = List.of(
@@ -40,8 +51,8 @@ public final class TargetPolicy {
         this.allowedHosts = allowedHosts.stream().map(String::trim).filter(p -> !p.isEmpty())
                 .map(p -> p.toLowerCase(Locale.ROOT)).toList();
         List<AddressRule> all = new ArrayList<>(BUILT_IN_REFUSALS);
-        blockedCidrs.forEach(c -> all.add(new AddressRule(Cidr.parse(c), true, "imagestreams.registries.blocked-cidrs")));
-        allowedCidrs.forEach(c -> all.add(new AddressRule(Cidr.parse(c), false, "imagestreams.registries.allowed-cidrs")));
+        blockedCidrs.forEach(c -> all.add(new AddressRule(Cidr.parse(c), true, "imagestreams.registries.blocked-cidrs", true)));
+        allowedCidrs.forEach(c -> all.add(new AddressRule(Cidr.parse(c), false, "imagestreams.registries.allowed-cidrs", true)));
         this.rules = List.copyOf(all);
         this.resolver = resolver;
     }
@@ -102,15 +113,17 @@ public final class TargetPolicy {
         return wanted.host().equals(host);
     }
 
-    /** The most specific rule covering {@code address}; on a tie a refusal wins. */
+    /**
+     * The most specific rule covering {@code address}; on a tie a configured range beats a built-in one, and a
+     * refusal beats an allowance.
+     */
     private Optional<AddressRule> decidingRule(InetAddress address) {
         AddressRule best = null;
         for (AddressRule rule : rules) {
             if (!rule.range().contains(address)) {
                 continue;
             }
-            if (best == null || rule.range().prefixLength() > best.range().prefixLength()
-                    || rule.range().prefixLength() == best.range().prefixLength() && rule.refuse()) {
+            if (best == null || rule.beats(best)) {
                 best = rule;
             }
         }
@@ -135,6 +148,6 @@ public final class TargetPolicy {
     }
 
     private static AddressRule refuse(String cidr, String why) {
-        return new AddressRule(Cidr.parse(cidr), true, why);
+        return new AddressRule(Cidr.parse(cidr), true, why, false);
     }
 }

@@ -35,8 +35,10 @@ public interface ImportServiceConfig {
         Optional<List<String>> blockedCidrs();
 
         /**
-         * Address ranges allowed even inside a refused range; the most specific range wins, a tie refuses
-         * (e.g. {@code 169.254.10.0/24} allows a link-local registry but not {@code 169.254.169.254/32}).
+         * Address ranges allowed even inside a refused range. The most specific range wins; between ranges of
+         * the same size a configured one beats a built-in one and a refusal beats an allowance (so
+         * {@code 169.254.10.0/24} allows a link-local registry, but only {@code 169.254.169.254/32} itself allows
+         * the metadata address).
          */
         Optional<List<String>> allowedCidrs();
 

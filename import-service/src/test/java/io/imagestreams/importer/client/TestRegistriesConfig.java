@@ -35,6 +35,11 @@ record TestRegistriesConfig(List<String> allowedHosts, List<String> insecureHost
                 platform, pageSize);
     }
 
+    TestRegistriesConfig withLimits(int maxConcurrentPerRegistry, Duration requestTimeout) {
+        return new TestRegistriesConfig(allowedHosts, insecureHosts, blocked, allowedRanges, maxConcurrentPerRegistry,
+                connect, requestTimeout, platform, pageSize);
+    }
+
     TestRegistriesConfig withPageSize(int size) {
         return new TestRegistriesConfig(allowedHosts, insecureHosts, blocked, allowedRanges, maxConcurrent, connect,
                 request, platform, size);
