@@ -106,6 +106,9 @@ public class TargetPolicy {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
+        if (host.indexOf(':') >= 0 && host.indexOf('%') >= 0) {
+            host = host.substring(0, host.indexOf('%')); // an IPv6 zone does not change which range the address is in
+        }
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
         }
