@@ -72,6 +72,7 @@ public class WorkloadTriggerController implements TagImageListener {
     });
     private final List<SharedIndexInformer<? extends HasMetadata>> informers = new ArrayList<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final java.util.Set<String> retryScheduled = ConcurrentHashMap.newKeySet();
     private volatile KubernetesClient client;
 
     public WorkloadTriggerController(TriggerServiceConfig config, Instance<KubernetesClient> clients,
@@ -128,7 +129,11 @@ public class WorkloadTriggerController implements TagImageListener {
 
             @Override
             public void onUpdate(T previous, T workload) {
-                reconciler.execute(() -> reconcile(kind, workload));
+                // status-only updates (rollout progress) change nothing a trigger looks at
+                if (!Objects.equals(annotation(previous), annotation(workload))
+                        || !containerImages(kind, previous).equals(containerImages(kind, workload))) {
+                    reconciler.execute(() -> reconcile(kind, workload));
+                }
             }
 
             @Override
@@ -408,13 +413,31 @@ public class WorkloadTriggerController implements TagImageListener {
 
     private void retryLater(WorkloadKind kind, String namespace, String name, String error) {
         String key = IndexedWorkload.key(kind.kind(), namespace, name);
+        if (!retryScheduled.add(key)) {
+            return; // one retry per workload is enough: it reads the live object
+        }
         int failed = failures.merge(key, 1, Integer::sum);
         Duration delay = config.kubernetes().retryDelay().multipliedBy(1L << Math.min(failed - 1, 10));
         if (delay.compareTo(config.kubernetes().maxRetryDelay()) > 0) {
             delay = config.kubernetes().maxRetryDelay();
         }
         Log.debugf("retrying %s in %s: %s", key, delay, error);
-        reconciler.schedule(() -> reconcileLive(kind, namespace, name), delay.toMillis(), TimeUnit.MILLISECONDS);
+        reconciler.schedule(() -> {
+            retryScheduled.remove(key);
+            reconcileLive(kind, namespace, name);
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static List<String> containerImages(WorkloadKind kind, HasMetadata workload) {
+        PodSpec podSpec = kind.podSpec(workload);
+        List<String> images = new ArrayList<>();
+        if (podSpec != null) {
+            java.util.stream.Stream.concat(
+                    podSpec.getInitContainers() == null ? java.util.stream.Stream.empty() : podSpec.getInitContainers().stream(),
+                    podSpec.getContainers() == null ? java.util.stream.Stream.empty() : podSpec.getContainers().stream())
+                    .forEach(c -> images.add(c.getName() + "=" + c.getImage()));
+        }
+        return images;
     }
 
     private Counter patches(String outcome) {
