@@ -17,14 +17,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class MongoIndexes {
 
-    static final String TRIGGERS = "triggers";
-
     public MongoIndexes(ReactiveMongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        var triggers = mongo.getDatabase(database).getCollection(TRIGGERS);
+        var db = mongo.getDatabase(database);
+        var triggers = db.getCollection(WebhookTriggerRepository.COLLECTION);
+        var deliveries = db.getCollection(DeliveryRepository.COLLECTION);
+        var tagImages = db.getCollection(TagImageRepository.COLLECTION);
+        var workloads = db.getCollection(WorkloadTriggerRepository.COLLECTION);
         Uni.combine().all().unis(
                 // a tag move looks up every trigger of that image stream tag
                 triggers.createIndex(Indexes.ascending("from.namespace", "from.name")),
-                triggers.createIndex(Indexes.ascending("namespace")))
+                // the delivery worker claims the trigger due first
+                triggers.createIndex(Indexes.ascending("dueAt")),
+                deliveries.createIndex(Indexes.ascending("triggerId", "status", "seq")),
+                deliveries.createIndex(Indexes.descending("createdAt", "seq")),
+                tagImages.createIndex(Indexes.ascending("namespace", "stream")),
+                // a tag move looks up the workloads following it
+                workloads.createIndex(Indexes.ascending("istags")),
+                workloads.createIndex(Indexes.ascending("namespace", "kind", "name")))
                 .discardItems()
                 .onFailure().invoke(e -> Log.warnf("MongoDB indexes not created yet (%s); retrying", e.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()

@@ -1,0 +1,67 @@
+package io.imagestreams.trigger.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.imagestreams.api.json.Rfc3339;
+import io.imagestreams.trigger.kubernetes.WorkloadTriggerStatus;
+import io.imagestreams.trigger.repository.WorkloadTriggerRepository;
+import io.imagestreams.trigger.repository.WorkloadTriggerRepository.IndexedWorkload;
+import io.imagestreams.trigger.repository.WorkloadTriggerRepository.TriggerState;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code GET /api/v1/workloads[?namespace=]}: the annotated workloads trigger-service knows, each trigger with its
+ * status (last image applied, last outcome) and any annotation error.
+ */
+@Path("/api/v1/workloads")
+@Produces(MediaType.APPLICATION_JSON)
+public class WorkloadResource {
+
+    private final WorkloadTriggerRepository workloads;
+    private final WorkloadTriggerStatus status;
+
+    public WorkloadResource(WorkloadTriggerRepository workloads, WorkloadTriggerStatus status) {
+        this.workloads = workloads;
+        this.status = status;
+    }
+
+    record WorkloadList(boolean enabled, String message, List<WorkloadView> items) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record WorkloadView(String kind, String namespace, String name, String error, String observedAt,
+            List<TriggerView> triggers) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TriggerView(Representations.From from, String fieldPath, String container, boolean paused, String error,
+            String lastAppliedImage, String lastAppliedAt, String outcome, String message) {
+    }
+
+    @GET
+    public WorkloadList listWorkloads(@QueryParam("namespace") String namespace) {
+        List<WorkloadView> items = workloads.list(namespace == null || namespace.isEmpty() ? null : namespace).stream()
+                .map(this::view).toList();
+        return new WorkloadList(status.enabled(), status.message(), items);
+    }
+
+    private WorkloadView view(IndexedWorkload w) {
+        List<TriggerView> triggers = w.triggers().stream().map(t -> {
+            TriggerState state = workloads.state(w.key(), t.fieldPath()).orElse(null);
+            return new TriggerView(new Representations.From("ImageStreamTag", t.fromNamespace(), t.fromName()), t.fieldPath(),
+                    t.container(), t.paused(), t.error(), state == null ? null : state.lastAppliedImage(),
+                    state == null ? null : time(state.lastAppliedAt()), state == null ? null : state.outcome(),
+                    state == null ? null : state.message());
+        }).toList();
+        return new WorkloadView(w.kind(), w.namespace(), w.name(), w.error(), time(w.observedAt()), triggers);
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? null : Rfc3339.format(instant);
+    }
+}

@@ -1,0 +1,61 @@
+package io.imagestreams.trigger.testing;
+
+import io.imagestreams.trigger.messaging.ImageStreamEventsConsumer;
+import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import java.net.URI;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
+/** Sends image stream events into the consumer's in-memory channel, as stream-service would publish them. */
+public final class Events {
+
+    public static final String DIGEST_A = "sha256:" + "a".repeat(64);
+    public static final String DIGEST_B = "sha256:" + "b".repeat(64);
+    public static final String DIGEST_C = "sha256:" + "c".repeat(64);
+
+    private Events() {
+    }
+
+    /** How the consumer settled a message. */
+    public enum Settled { PENDING, ACKED, NACKED }
+
+    public static AtomicReference<Settled> send(InMemoryConnector connector, String type, String payload) {
+        AtomicReference<Settled> settled = new AtomicReference<>(Settled.PENDING);
+        Metadata metadata = type == null ? Metadata.empty() : Metadata.of(new DefaultIncomingCloudEventMetadata<>(
+                UUID.randomUUID().toString(), "1.0", URI.create("/stream-service"), type, "application/json", null, null,
+                ZonedDateTime.now(), Map.of(), payload));
+        Message<String> message = Message.of(payload, metadata,
+                () -> {
+                    settled.set(Settled.ACKED);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    settled.set(Settled.NACKED);
+                    return CompletableFuture.completedFuture(null);
+                });
+        connector.source(ImageStreamEventsConsumer.CHANNEL).send(message);
+        return settled;
+    }
+
+    /** A TagUpdated payload whose image is {@code quay.io/acme/<stream>@<digest>} (pull spec = that reference). */
+    public static String tagUpdated(String namespace, String stream, String tag, long generation, String digest,
+            String previousDigest) {
+        String previous = previousDigest == null ? "" : """
+                ,"previousImage":{"digest":"%s","dockerImageReference":"quay.io/acme/%s@%s","pullSpec":"quay.io/acme/%s@%s"}"""
+                .formatted(previousDigest, stream, previousDigest, stream, previousDigest);
+        return """
+                {"namespace":"%s","stream":"%s","tag":"%s","generation":%d,
+                 "image":{"digest":"%s","dockerImageReference":"quay.io/acme/%s@%s","pullSpec":"quay.io/acme/%s@%s","size":1234}%s}"""
+                .formatted(namespace, stream, tag, generation, digest, stream, digest, stream, digest, previous);
+    }
+
+    public static String pullSpec(String stream, String digest) {
+        return "quay.io/acme/" + stream + "@" + digest;
+    }
+}
