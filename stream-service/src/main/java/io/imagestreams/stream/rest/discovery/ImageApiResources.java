@@ -24,8 +24,9 @@ public final class ImageApiResources {
             List.of(CREATE, DELETE, DELETECOLLECTION, GET, LIST, PATCH, UPDATE, WATCH);
 
     private static final List<ServedResource> ALL = List.of(
+            // Images are written by mappings and imports; only what is served is advertised
             new ServedResource(ImageApi.RESOURCE_IMAGES, null, "image", ImageApi.KIND_IMAGE, Scope.CLUSTER,
-                    READ_WRITE_WATCH, List.of(), List.of()),
+                    List.of(CREATE, DELETE, GET, LIST), List.of(), List.of()),
             new ServedResource(ImageApi.RESOURCE_IMAGE_STREAM_IMAGES, null, "imagestreamimage",
                     ImageApi.KIND_IMAGE_STREAM_IMAGE, Scope.NAMESPACED, List.of(GET), List.of("isimage"), List.of()),
             new ServedResource(ImageApi.RESOURCE_IMAGE_STREAM_IMPORTS, null, "imagestreamimport",

@@ -58,8 +58,7 @@ class DiscoveryDocumentsTest {
                 + "\"singularName\":\"\",\"namespaced\":true,\"kind\":\"ImageStream\",\"verbs\":[\"get\",\"patch\","
                 + "\"update\"]}");
         assertThat(list.get("resources").get(0).toString()).isEqualTo("{\"name\":\"images\",\"singularName\":"
-                + "\"image\",\"namespaced\":false,\"kind\":\"Image\",\"verbs\":[\"create\",\"delete\","
-                + "\"deletecollection\",\"get\",\"list\",\"patch\",\"update\",\"watch\"]}");
+                + "\"image\",\"namespaced\":false,\"kind\":\"Image\",\"verbs\":[\"create\",\"delete\",\"get\",\"list\"]}");
     }
 
     @Test

@@ -45,6 +45,10 @@ class ImageApiResourcesTest {
         assertThat(ImageApiResources.supports("imagestreams/status", Verb.UPDATE)).isTrue();
         assertThat(ImageApiResources.supports("imagestreams/layers", Verb.GET)).isFalse();
         assertThat(ImageApiResources.find("images").orElseThrow().namespaced()).isFalse();
+        // only the verbs the service answers for images: no watch, patch, update or deletecollection
+        assertThat(ImageApiResources.supports("images", Verb.WATCH)).isFalse();
+        assertThat(ImageApiResources.supports("images", Verb.UPDATE)).isFalse();
+        assertThat(ImageApiResources.supports("images", Verb.LIST)).isTrue();
     }
 
     @Test
