@@ -233,7 +233,7 @@ class PruneCommandsTest {
 
     private void send(String type, String payload) {
         DefaultIncomingCloudEventMetadata<String> cloudEvent = new DefaultIncomingCloudEventMetadata<>(
-                UUID.randomUUID().toString(), "1.0", URI.create("/prune-service"), type, "application/json", null, null,
+                "1.0", UUID.randomUUID().toString(), URI.create("/prune-service"), type, "application/json", null, null,
                 ZonedDateTime.now(), Map.of(), payload);
         connector.source(PruneCommandsConsumer.CHANNEL).send(Message.of(payload, Metadata.of(cloudEvent)));
     }
