@@ -42,9 +42,15 @@ class EventPayloadJsonTest {
                 new TagUpdated("openshift", "php", "7.1", 2,
                         new ImageRef(NEW, "docker.io/centos/php-71-centos7@" + NEW,
                                 "image-registry.openshift-image-registry.svc:5000/openshift/php@" + NEW, 441976279L,
-                                null),
+                                null, CREATED),
                         new ImageRef(OLD, "docker.io/centos/php-71-centos7@" + OLD,
-                                "docker.io/centos/php-71-centos7@" + OLD, null, List.of("sha256:" + "2".repeat(64)))),
+                                "docker.io/centos/php-71-centos7@" + OLD, null, List.of("sha256:" + "2".repeat(64)), CREATED.minusSeconds(60))),
+                new TagUpdated("openshift", "php", "7.1", 2,
+                        new ImageRef(NEW, "docker.io/centos/php-71-centos7@" + NEW, "docker.io/centos/php-71-centos7@" + NEW, null, null,
+                                CREATED),
+                        new ImageRef(NEW, "docker.io/centos/php-71-centos7@" + NEW, "docker.io/centos/php-71-centos7@" + NEW, null, null,
+                                CREATED),
+                        List.of(entry)),
                 new TagDeleted("openshift", "php", "5.5", 4),
                 new HistoryPruned("run-1", "openshift", "php", List.of(entry)),
                 new HistoryRestored("run-1", "openshift", "php", List.of(entry)),
@@ -93,7 +99,7 @@ class EventPayloadJsonTest {
     void nullFieldsAreLeftOut() {
         // given
         TagUpdated firstImage = new TagUpdated("demo", "app", "latest", 1,
-                new ImageRef(NEW, "quay.io/demo/app@" + NEW, "quay.io/demo/app@" + NEW, null, null), null);
+                new ImageRef(NEW, "quay.io/demo/app@" + NEW, "quay.io/demo/app@" + NEW, null, null, null), null);
 
         // when
         String json = Json.write(firstImage);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imagestreams.api.event.EventPayload;
 import io.imagestreams.api.event.EventTypes;
+import io.imagestreams.api.event.HistoryEntry;
+import io.imagestreams.api.event.ImageDeleted;
 import io.imagestreams.api.event.ImageRef;
 import io.imagestreams.api.event.ImportPolicy;
 import io.imagestreams.api.event.ImportRequested;
@@ -47,8 +49,16 @@ public class StreamEvents {
         this.rules = rules;
     }
 
-    /** {@code old} null = created, {@code next} null = deleted. */
+    /** {@code old} null = created, {@code next} null = deleted; no image facts known. */
     public List<OutboxEvent> forChange(ImageStream old, ImageStream next, Instant now) {
+        return forChange(old, next, now, Map.of());
+    }
+
+    /**
+     * {@code old} null = created, {@code next} null = deleted. {@code images} gives size and manifest-list children
+     * of the images the tags now point at, as far as stream-service stores them.
+     */
+    public List<OutboxEvent> forChange(ImageStream old, ImageStream next, Instant now, Map<String, ImageFacts> images) {
         List<EventPayload> payloads = new ArrayList<>();
         ImageStream subject = next != null ? next : old;
         String namespace = subject.getMetadata().getNamespace();
@@ -61,30 +71,73 @@ public class StreamEvents {
                 || !Objects.equals(old.getSpec(), next.getSpec())) {
             payloads.add(new StreamUpdated(namespace, name, next.getMetadata().getUid(), next.getMetadata().getGeneration(), specTags(next)));
         }
-        Map<String, TagEvent> before = heads(old);
-        Map<String, TagEvent> after = heads(next);
-        after.forEach((tag, event) -> {
-            TagEvent previous = before.get(tag);
-            if (previous == null || !Objects.equals(previous.getImage(), event.getImage())
-                    || !Objects.equals(previous.getDockerImageReference(), event.getDockerImageReference())) {
-                payloads.add(new TagUpdated(namespace, name, tag, event.getGeneration(), ref(next, tag, event),
-                        previous == null ? null : ref(old, tag, previous)));
-            }
-        });
         if (next != null) {
+            payloads.addAll(tagChanges(old, next, images));
             // a deleted stream takes its tags with it: StreamDeleted says so, no TagDeleted per tag
-            before.keySet().stream().filter(tag -> !after.containsKey(tag)).forEach(tag ->
+            Map<String, List<TagEvent>> after = histories(next);
+            histories(old).keySet().stream().filter(tag -> !after.containsKey(tag)).forEach(tag ->
                     payloads.add(new TagDeleted(namespace, name, tag, next.getMetadata().getGeneration())));
-        }
-        if (next != null) {
             importRequest(old, next).ifPresent(payloads::add);
         }
+        return toOutbox(payloads, namespace, name, now);
+    }
+
+    /** Events a prune command's change produces instead of {@link #forChange}: the history events say it all. */
+    public List<OutboxEvent> forPruneChange(List<EventPayload> payloads, String namespace, String name, Instant now) {
+        return toOutbox(payloads, namespace, name, now);
+    }
+
+    private List<OutboxEvent> toOutbox(List<EventPayload> payloads, String namespace, String name, Instant now) {
         List<OutboxEvent> events = new ArrayList<>(payloads.size());
         for (EventPayload payload : payloads) {
             events.add(new OutboxEvent(UUID.randomUUID(), EventTypes.topic(payload.eventType()).orElseThrow(), payload.partitionKey(),
                     payload.eventType(), subjectOf(payload, namespace, name), write(payload), now));
         }
         return events;
+    }
+
+    /**
+     * One TagUpdated per tag whose history changed: a new or rewritten top entry is described by the entry alone;
+     * any other change of the history (a status update that rewrote older entries) carries the whole history.
+     */
+    private List<TagUpdated> tagChanges(ImageStream old, ImageStream next, Map<String, ImageFacts> images) {
+        String namespace = next.getMetadata().getNamespace();
+        String name = next.getMetadata().getName();
+        Map<String, List<TagEvent>> before = histories(old);
+        List<TagUpdated> changes = new ArrayList<>();
+        histories(next).forEach((tag, items) -> {
+            List<TagEvent> previousItems = before.getOrDefault(tag, List.of());
+            if (items.equals(previousItems)) {
+                return;
+            }
+            TagEvent head = items.get(0);
+            TagEvent previousHead = previousItems.isEmpty() ? null : previousItems.get(0);
+            boolean headMoved = previousHead == null || !Objects.equals(previousHead.getImage(), head.getImage())
+                    || !Objects.equals(previousHead.getDockerImageReference(), head.getDockerImageReference());
+            boolean restUnchanged = items.subList(1, items.size()).equals(previousItems.isEmpty() ? List.of()
+                    : previousItems.subList(1, previousItems.size()));
+            if (!headMoved && restUnchanged) {
+                return; // only the top entry's generation changed: nothing anyone keeps moved
+            }
+            ImageRef image = ref(next, tag, head, images);
+            ImageRef previous = previousHead == null ? null : ref(old, tag, previousHead, images);
+            boolean describedByTopEntry = previous == null ? items.size() == 1
+                    : TagUpdated.replacesInPlace(previous, image) ? restUnchanged
+                    : items.subList(1, items.size()).equals(previousItems);
+            changes.add(new TagUpdated(namespace, name, tag, head.getGeneration(), image, previous,
+                    describedByTopEntry && headMoved ? null : entries(tag, items)));
+        });
+        return changes;
+    }
+
+    private static List<HistoryEntry> entries(String tag, List<TagEvent> items) {
+        List<HistoryEntry> entries = new ArrayList<>(items.size());
+        for (int position = 0; position < items.size(); position++) {
+            TagEvent item = items.get(position);
+            entries.add(new HistoryEntry(tag, position, emptyToNull(item.getImage()), item.getDockerImageReference(), item.getCreated(),
+                    item.getGeneration()));
+        }
+        return entries;
     }
 
     /**
@@ -113,22 +166,44 @@ public class StreamEvents {
                 : Optional.of(new ImportRequested(next.getMetadata().getNamespace(), next.getMetadata().getName(), tags));
     }
 
-    private ImageRef ref(ImageStream stream, String tag, TagEvent event) {
-        String image = event.getImage() == null || event.getImage().isEmpty() ? null : event.getImage();
+    private ImageRef ref(ImageStream stream, String tag, TagEvent event, Map<String, ImageFacts> images) {
+        String image = emptyToNull(event.getImage());
+        ImageFacts facts = image == null ? null : images.get(image);
         return new ImageRef(image, event.getDockerImageReference(), rules.resolvePullSpec(stream, tag).orElse(event.getDockerImageReference()),
-                null, null);
+                facts == null ? null : facts.size(), facts == null || facts.manifests().isEmpty() ? null : facts.manifests(), event.getCreated());
     }
 
-    private static Map<String, TagEvent> heads(ImageStream stream) {
-        Map<String, TagEvent> heads = new LinkedHashMap<>();
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** The digests the tags of {@code stream} point at now, whose facts the events carry. */
+    public static List<String> headImages(ImageStream stream) {
+        List<String> digests = new ArrayList<>();
+        histories(stream).values().forEach(items -> {
+            String image = emptyToNull(items.get(0).getImage());
+            if (image != null) {
+                digests.add(image);
+            }
+        });
+        return digests;
+    }
+
+    /** Every non-empty tag history of {@code stream}, newest first. */
+    private static Map<String, List<TagEvent>> histories(ImageStream stream) {
+        Map<String, List<TagEvent>> histories = new LinkedHashMap<>();
         if (stream != null && stream.getStatus() != null && stream.getStatus().getTags() != null) {
             for (NamedTagEventList list : stream.getStatus().getTags()) {
                 if (list.getItems() != null && !list.getItems().isEmpty()) {
-                    heads.put(list.getTag(), list.getItems().get(0));
+                    histories.put(list.getTag(), list.getItems());
                 }
             }
         }
-        return heads;
+        return histories;
+    }
+
+    /** Size and manifest-list children of one image, as the events describe it. */
+    public record ImageFacts(Long size, List<String> manifests) {
     }
 
     private static List<SpecTag> specTags(ImageStream stream) {
@@ -140,6 +215,9 @@ public class StreamEvents {
     }
 
     private static String subjectOf(EventPayload payload, String namespace, String name) {
+        if (payload instanceof ImageDeleted d) {
+            return d.digest();
+        }
         if (payload instanceof TagUpdated t) {
             return namespace + "/" + name + ":" + t.tag();
         }

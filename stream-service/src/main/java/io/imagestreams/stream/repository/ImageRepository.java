@@ -2,6 +2,7 @@ package io.imagestreams.stream.repository;
 
 import io.imagestreams.api.image.Image;
 import io.imagestreams.api.meta.ObjectMeta;
+import io.imagestreams.stream.messaging.StreamEvents.ImageFacts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -39,6 +40,21 @@ public class ImageRepository {
                     rows.forEach(row -> children.computeIfAbsent(row.getString("name"), n -> new ArrayList<>()).add(row.getString("child")));
                     return children;
                 });
+    }
+
+    /** Size (from the image metadata) and manifest-list children of each stored image among {@code names}. */
+    public Uni<Map<String, ImageFacts>> facts(SqlClient client, Collection<String> names) {
+        if (names.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return client.preparedQuery("select name, (body #>> '{dockerImageMetadata,Size}')::bigint as size from image where name = any($1)")
+                .execute(Tuple.of(names.toArray(String[]::new)))
+                .flatMap(rows -> manifestListChildren(client, names).map(children -> {
+                    Map<String, ImageFacts> facts = new HashMap<>();
+                    rows.forEach(row -> facts.put(row.getString("name"), new ImageFacts(row.getLong("size"),
+                            children.getOrDefault(row.getString("name"), List.of()))));
+                    return facts;
+                }));
     }
 
     public Uni<List<Image>> list(SqlClient client, Optional<String> after, Optional<SqlCondition> condition, int limit) {

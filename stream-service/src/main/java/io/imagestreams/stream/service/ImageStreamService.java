@@ -10,6 +10,7 @@ import io.imagestreams.api.meta.Status;
 import io.imagestreams.api.meta.StatusException;
 import io.imagestreams.stream.messaging.OutboxRelay;
 import io.imagestreams.stream.messaging.StreamEvents;
+import io.imagestreams.stream.repository.ImageRepository;
 import io.imagestreams.stream.repository.ImageStreamRepository;
 import io.imagestreams.stream.repository.OutboxRepository;
 import io.imagestreams.stream.repository.StoredStream;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.UUID;
 
 /**
@@ -52,10 +54,11 @@ public class ImageStreamService {
     private final OutboxRelay relay;
     private final StreamRules rules;
     private final StreamEvents events;
+    private final ImageRepository images;
     private final Clock clock;
 
     public ImageStreamService(Pool pool, ImageStreamRepository repository, OutboxRepository outbox, WatchEventRepository watchEvents,
-            OutboxRelay relay, StreamRules rules, StreamEvents events, Clock clock) {
+            OutboxRelay relay, StreamRules rules, StreamEvents events, ImageRepository images, Clock clock) {
         this.pool = pool;
         this.repository = repository;
         this.outbox = outbox;
@@ -63,6 +66,7 @@ public class ImageStreamService {
         this.relay = relay;
         this.rules = rules;
         this.events = events;
+        this.images = images;
         this.clock = clock;
     }
 
@@ -121,7 +125,8 @@ public class ImageStreamService {
                     throw new StatusException(Status.alreadyExists(ImageApi.GROUP, RESOURCE, meta.getName()));
                 }
                 return recordWatchEvent(c, "ADDED", requested)
-                        .flatMap(ignored -> outbox.append(c, events.forChange(null, requested, now)));
+                        .flatMap(ignored -> images.facts(c, StreamEvents.headImages(requested)))
+                        .flatMap(facts -> outbox.append(c, events.forChange(null, requested, now, facts)));
             }).replaceWith(requested);
         });
     }
@@ -182,6 +187,16 @@ public class ImageStreamService {
 
     /** Stores a changed stream with a new resourceVersion and its events; an unchanged stream is not written. */
     Uni<ImageStream> write(SqlConnection c, StoredStream stored, ImageStream next) {
+        return write(c, stored, next, now -> images.facts(c, StreamEvents.headImages(next))
+                .map(facts -> events.forChange(stored.stream(), next, now, facts)));
+    }
+
+    /**
+     * Stores a changed stream with a new resourceVersion and the events {@code eventsAt} gives for the write's
+     * time; an unchanged stream is not written.
+     */
+    Uni<ImageStream> write(SqlConnection c, StoredStream stored, ImageStream next,
+            Function<Instant, Uni<List<OutboxRepository.OutboxEvent>>> eventsAt) {
         ImageStream old = stored.stream();
         ObjectMeta meta = next.getMetadata();
         meta.setUid(old.getMetadata().getUid());
@@ -195,7 +210,8 @@ public class ImageStreamService {
             meta.setResourceVersion(Long.toString(rv));
             return repository.update(c, stored, next);
         }).flatMap(ignored -> recordWatchEvent(c, "MODIFIED", next))
-                .flatMap(ignored -> outbox.append(c, events.forChange(old, next, now))).replaceWith(next);
+                .flatMap(ignored -> eventsAt.apply(now))
+                .flatMap(changeEvents -> outbox.append(c, changeEvents)).replaceWith(next);
     }
 
     public Uni<Status> delete(String namespace, String name) {

@@ -1,0 +1,52 @@
+package io.imagestreams.prune.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** prune-service settings under {@code imagestreams.*} (DESIGN §8). */
+@ConfigMapping(prefix = "imagestreams")
+public interface PruneServiceConfig {
+
+    /** Reading workloads for the in-use check. */
+    Kubernetes kubernetes();
+
+    /** The grace period in which a confirmed run can be undone. */
+    Undo undo();
+
+    /** The optional managed registry whose manifests are deleted for deleted images. */
+    Registry registry();
+
+    /** How often due work is looked for: image deletion after undo windows, scheduled policies. */
+    @WithDefault("30s")
+    Duration housekeepingInterval();
+
+    interface Kubernetes {
+        /** Off by default (the local suite); then runs skip the in-use check and say so. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
+    interface Undo {
+        /** How long after a confirmed run finishes it can be undone; image deletion waits for it. 0 = no undo. */
+        @WithDefault("24h")
+        Duration window();
+    }
+
+    interface Registry {
+        /** Base URL of the managed registry, e.g. {@code https://registry.example.com}; unset = no registry clean-up. */
+        Optional<URI> url();
+
+        /** Basic-auth user for the registry's API, if it needs one. */
+        Optional<String> username();
+
+        /** Basic-auth password for the registry's API. */
+        Optional<String> password();
+
+        /** Per-request timeout of the manifest deletes. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+}

@@ -1,0 +1,320 @@
+package io.imagestreams.prune.repository;
+
+import io.imagestreams.prune.service.Planner;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Prune runs, their commands and images, and the projection data a plan is made from. */
+@ApplicationScoped
+public class RunRepository {
+
+    private static final String COLUMNS = "id, namespace, keep_tag_revisions, keep_younger_than_seconds, ignore_invalid_references,"
+            + " confirm, state, in_use_check, created_at, finished_at, undoable_until, undone_at, image_deletion, plan_millis, error,"
+            + " counts, triggered_by";
+
+    public Uni<Void> insert(SqlClient client, StoredRun run) {
+        return client.preparedQuery("insert into prune_run (id, namespace, keep_tag_revisions, keep_younger_than_seconds,"
+                        + " ignore_invalid_references, confirm, state, in_use_check, created_at, triggered_by)"
+                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+                .execute(Tuple.from(Arrays.asList(run.id(), run.namespace(), run.keepTagRevisions(), run.keepYoungerThanSeconds(),
+                        run.ignoreInvalidReferences(), run.confirm(), run.state(), run.inUseCheck(), utc(run.createdAt()), run.triggeredBy())))
+                .replaceWithVoid();
+    }
+
+    /** Stores the plan and what follows from it. */
+    public Uni<Void> planned(SqlClient client, UUID id, String state, String inUseCheck, JsonObject plan, JsonObject counts, long planMillis,
+            Instant finishedAt, Instant undoableUntil, String imageDeletion) {
+        return client.preparedQuery("update prune_run set state = $2, in_use_check = $3, plan = $4, counts = $5, plan_millis = $6,"
+                        + " finished_at = $7, undoable_until = $8, image_deletion = $9 where id = $1")
+                .execute(Tuple.from(Arrays.asList(id, state, inUseCheck, plan, counts, planMillis, utc(finishedAt), utc(undoableUntil),
+                        imageDeletion)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> failed(SqlClient client, UUID id, String error, Instant at) {
+        return client.preparedQuery("update prune_run set state = 'Failed', error = $2, finished_at = $3 where id = $1")
+                .execute(Tuple.of(id, error, utc(at))).replaceWithVoid();
+    }
+
+    public Uni<Void> setImageDeletion(SqlClient client, UUID id, String imageDeletion) {
+        return client.preparedQuery("update prune_run set image_deletion = $2 where id = $1").execute(Tuple.of(id, imageDeletion))
+                .replaceWithVoid();
+    }
+
+    /** Applying → Succeeded once every command's outcome arrived; returns whether this call finished the run. */
+    public Uni<Boolean> finishIfComplete(SqlClient client, UUID id, Instant now, java.time.Duration undoWindow) {
+        return client.preparedQuery("update prune_run set state = 'Succeeded', finished_at = $2, undoable_until = $3,"
+                        + " image_deletion = case when namespace is null then 'Waiting' else 'None' end"
+                        + " where id = $1 and state = 'Applying' and not exists (select 1 from run_command where run_id = $1 and not applied)")
+                .execute(Tuple.of(id, utc(now), utc(now.plus(undoWindow))))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Boolean> undone(SqlClient client, UUID id, Instant now) {
+        return client.preparedQuery("update prune_run set state = 'Undone', undone_at = $2,"
+                        + " image_deletion = case when image_deletion = 'Waiting' then 'Skipped' else image_deletion end"
+                        + " where id = $1 and state = 'Succeeded'")
+                .execute(Tuple.of(id, utc(now))).map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Optional<StoredRun>> find(SqlClient client, UUID id) {
+        return client.preparedQuery("select " + COLUMNS + " from prune_run where id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.<StoredRun>empty() : Optional.of(toRun(rows.iterator().next())));
+    }
+
+    public Uni<Optional<JsonObject>> plan(SqlClient client, UUID id) {
+        return client.preparedQuery("select plan from prune_run where id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.<JsonObject>empty()
+                        : Optional.ofNullable((JsonObject) rows.iterator().next().getJson("plan")));
+    }
+
+    public Uni<List<StoredRun>> list(SqlClient client, int limit) {
+        return client.preparedQuery("select " + COLUMNS + " from prune_run order by created_at desc, id limit $1").execute(Tuple.of(limit))
+                .map(rows -> {
+                    List<StoredRun> runs = new ArrayList<>();
+                    rows.forEach(row -> runs.add(toRun(row)));
+                    return runs;
+                });
+    }
+
+    /** Confirmed runs over all namespaces whose undo window has closed and whose images are still to be deleted. */
+    public Uni<List<UUID>> dueImageDeletions(SqlClient client, Instant now) {
+        return client.preparedQuery("select id from prune_run where state = 'Succeeded' and image_deletion = 'Waiting'"
+                        + " and undoable_until <= $1 order by created_at").execute(Tuple.of(utc(now)))
+                .map(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getUUID("id")));
+                    return ids;
+                });
+    }
+
+    /** When the last run a schedule started for {@code namespace} ({@code null} = all namespaces) was created. */
+    public Uni<Optional<Instant>> lastScheduledRun(SqlClient client, String namespace) {
+        return client.preparedQuery("select max(created_at) from prune_run where triggered_by = 'schedule'"
+                        + " and namespace is not distinct from $1").execute(Tuple.of(namespace))
+                .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime(0)).map(OffsetDateTime::toInstant));
+    }
+
+    public Uni<Void> insertCommands(SqlClient client, UUID runId, List<RunCommand> commands) {
+        if (commands.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> batch = new ArrayList<>();
+        commands.forEach(command -> batch.add(Tuple.of(runId, command.namespace(), command.stream(), command.tag(), command.planned())));
+        return client.preparedQuery("insert into run_command (run_id, namespace, stream, tag, planned) values ($1, $2, $3, $4, $5)")
+                .executeBatch(batch).replaceWithVoid();
+    }
+
+    public Uni<List<RunCommand>> commands(SqlClient client, UUID runId) {
+        return client.preparedQuery("select namespace, stream, tag, planned, applied, removed, restored from run_command where run_id = $1"
+                        + " order by namespace, stream, tag").execute(Tuple.of(runId))
+                .map(rows -> {
+                    List<RunCommand> commands = new ArrayList<>();
+                    rows.forEach(row -> commands.add(new RunCommand(row.getString("namespace"), row.getString("stream"), row.getString("tag"),
+                            (JsonArray) row.getJson("planned"), row.getBoolean("applied"), (JsonArray) row.getJson("removed"),
+                            (JsonArray) row.getJson("restored"))));
+                    return commands;
+                });
+    }
+
+    /** Records a HistoryPruned: the command of that tag (or, when nothing was removed, any open one of the stream). */
+    public Uni<Void> commandApplied(SqlClient client, UUID runId, String namespace, String stream, String tag, JsonArray removed) {
+        String sql = tag != null
+                ? "update run_command set applied = true, removed = $5 where run_id = $1 and namespace = $2 and stream = $3 and tag = $4"
+                        + " and not applied"
+                : "update run_command set applied = true, removed = $5 where (run_id, namespace, stream, tag) = (select run_id, namespace,"
+                        + " stream, tag from run_command where run_id = $1 and namespace = $2 and stream = $3 and not applied"
+                        + " and ($4::text is null) order by tag limit 1)";
+        return client.preparedQuery(sql).execute(Tuple.from(Arrays.asList(runId, namespace, stream, tag, removed))).replaceWithVoid();
+    }
+
+    /** Records a HistoryRestored: what came back, per tag of the stream (an empty list for tags skipped). */
+    public Uni<Void> commandsRestored(SqlClient client, UUID runId, String namespace, String stream, java.util.Map<String, JsonArray> byTag) {
+        return client.preparedQuery("select tag from run_command where run_id = $1 and namespace = $2 and stream = $3 and restored is null")
+                .execute(Tuple.of(runId, namespace, stream))
+                .flatMap(rows -> {
+                    List<Tuple> batch = new ArrayList<>();
+                    rows.forEach(row -> batch.add(Tuple.of(runId, namespace, stream, row.getString("tag"),
+                            byTag.getOrDefault(row.getString("tag"), new JsonArray()))));
+                    if (batch.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return client.preparedQuery("update run_command set restored = $5 where run_id = $1 and namespace = $2 and stream = $3"
+                            + " and tag = $4").executeBatch(batch).replaceWithVoid();
+                });
+    }
+
+    public Uni<Void> insertImages(SqlClient client, UUID runId, List<RunImage> images) {
+        if (images.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> batch = new ArrayList<>();
+        images.forEach(image -> batch.add(Tuple.from(Arrays.asList(runId, image.digest(), image.size(), image.repository()))));
+        return client.preparedQuery("insert into run_image (run_id, digest, size, repository) values ($1, $2, $3, $4)")
+                .executeBatch(batch).replaceWithVoid();
+    }
+
+    public Uni<List<RunImage>> images(SqlClient client, UUID runId) {
+        return client.preparedQuery("select run_id, digest, size, repository, deleted, registry_status, registry_error from run_image"
+                + " where run_id = $1 order by digest").execute(Tuple.of(runId)).map(RunRepository::toImages);
+    }
+
+    /** Deleted images of a run whose manifest is still to be deleted from the managed registry. */
+    public Uni<List<RunImage>> pendingRegistryDeletes(SqlClient client, int limit) {
+        return client.preparedQuery("select run_id, digest, size, repository, deleted, registry_status, registry_error from run_image"
+                + " where deleted and repository is not null and registry_status is null limit $1").execute(Tuple.of(limit))
+                .map(RunRepository::toImages);
+    }
+
+    public Uni<Boolean> imageDeleted(SqlClient client, UUID runId, String digest) {
+        return client.preparedQuery("update run_image set deleted = true where run_id = $1 and digest = $2 and not deleted")
+                .execute(Tuple.of(runId, digest)).map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Void> registryOutcome(SqlClient client, UUID runId, String digest, String status, String error) {
+        return client.preparedQuery("update run_image set registry_status = $3, registry_error = $4 where run_id = $1 and digest = $2")
+                .execute(Tuple.from(Arrays.asList(runId, digest, status, error))).replaceWithVoid();
+    }
+
+    /** The digests among {@code digests} that no history entry of the projection names any more. */
+    public Uni<List<String>> unreferenced(SqlClient client, List<String> digests) {
+        return client.preparedQuery("select d from unnest($1::text[]) d where not exists (select 1 from history_entry e where e.image = d)"
+                        + " and not exists (select 1 from image i where d = any(i.manifests)"
+                        + " and exists (select 1 from history_entry e where e.image = i.digest))")
+                .execute(Tuple.of(digests.toArray(String[]::new)))
+                .map(rows -> {
+                    List<String> result = new ArrayList<>();
+                    rows.forEach(row -> result.add(row.getString(0)));
+                    return result;
+                });
+    }
+
+    /** Every history entry (of one namespace, or all), with its position: 0 for the newest. */
+    public Uni<List<Planner.Entry>> entries(SqlClient client, Optional<String> namespace) {
+        String sql = "select namespace, stream, tag, (row_number() over (partition by namespace, stream, tag order by seq desc) - 1)::int"
+                + " as position, image, docker_image_reference, created, generation from history_entry"
+                + (namespace.isPresent() ? " where namespace = $1" : "");
+        return client.preparedQuery(sql).execute(namespace.map(Tuple::of).orElse(Tuple.tuple()))
+                .map(rows -> {
+                    List<Planner.Entry> entries = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        OffsetDateTime created = row.getOffsetDateTime("created");
+                        entries.add(new Planner.Entry(row.getString("namespace"), row.getString("stream"), row.getString("tag"),
+                                row.getInteger("position"), row.getString("image"), row.getString("docker_image_reference"),
+                                created == null ? null : created.toInstant(), row.getLong("generation")));
+                    }
+                    return entries;
+                });
+    }
+
+    public Uni<List<Planner.ImageFact>> images(SqlClient client) {
+        return client.query("select digest, size, manifests, docker_image_reference, first_seen from image order by digest").execute()
+                .map(rows -> {
+                    List<Planner.ImageFact> images = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        String[] manifests = row.getArrayOfStrings("manifests");
+                        images.add(new Planner.ImageFact(row.getString("digest"), row.getLong("size"),
+                                manifests == null ? List.of() : List.of(manifests), row.getString("docker_image_reference"),
+                                row.getOffsetDateTime("first_seen").toInstant()));
+                    }
+                    return images;
+                });
+    }
+
+    /** The digests spec tags pin (by digest or digest prefix). */
+    public Uni<Set<String>> pins(SqlClient client) {
+        return client.query("select from_kind, from_name from spec_tag where from_kind in ('ImageStreamImage', 'DockerImage')").execute()
+                .map(rows -> {
+                    Set<String> pins = new HashSet<>();
+                    rows.forEach(row -> Planner.pinnedDigest(row.getString("from_kind"), row.getString("from_name")).ifPresent(pins::add));
+                    return pins;
+                });
+    }
+
+    /** What a run applied so far, from the commands' and images' outcomes. */
+    public Uni<JsonObject> appliedCounts(SqlClient client, UUID runId) {
+        return client.preparedQuery("select"
+                        + " (select coalesce(sum(jsonb_array_length(removed)), 0) from run_command where run_id = $1)::bigint as removed,"
+                        + " (select coalesce(sum(jsonb_array_length(restored)), 0) from run_command where run_id = $1)::bigint as restored,"
+                        + " (select count(*) from run_command where run_id = $1 and applied)::bigint as commands_applied,"
+                        + " (select count(*) from run_command where run_id = $1)::bigint as commands,"
+                        + " (select count(*) from run_image where run_id = $1 and deleted)::bigint as images,"
+                        + " (select coalesce(sum(size), 0) from run_image where run_id = $1 and deleted)::bigint as bytes,"
+                        + " (select count(*) from run_image where run_id = $1 and registry_status = 'Deleted')::bigint as manifests")
+                .execute(Tuple.of(runId))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new JsonObject()
+                            .put("historyEntries", row.getLong("removed"))
+                            .put("historyEntriesRestored", row.getLong("restored"))
+                            .put("images", row.getLong("images"))
+                            .put("manifests", row.getLong("manifests"))
+                            .put("bytesReclaimed", row.getLong("bytes"))
+                            .put("commands", row.getLong("commands"))
+                            .put("commandsApplied", row.getLong("commands_applied"));
+                });
+    }
+
+    private static List<RunImage> toImages(Iterable<Row> rows) {
+        List<RunImage> images = new ArrayList<>();
+        rows.forEach(row -> images.add(new RunImage(row.getUUID("run_id"), row.getString("digest"), row.getLong("size"),
+                row.getString("repository"), row.getBoolean("deleted"), row.getString("registry_status"), row.getString("registry_error"))));
+        return images;
+    }
+
+    private static StoredRun toRun(Row row) {
+        return new StoredRun(row.getUUID("id"), row.getString("namespace"), row.getInteger("keep_tag_revisions"),
+                row.getLong("keep_younger_than_seconds"), row.getBoolean("ignore_invalid_references"), row.getBoolean("confirm"),
+                row.getString("state"), row.getString("in_use_check"), instant(row, "created_at"), instant(row, "finished_at"),
+                instant(row, "undoable_until"), instant(row, "undone_at"), row.getString("image_deletion"), row.getLong("plan_millis"),
+                row.getString("error"), (JsonObject) row.getJson("counts"), row.getString("triggered_by"));
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** A run's row. */
+    public record StoredRun(UUID id, String namespace, int keepTagRevisions, long keepYoungerThanSeconds, boolean ignoreInvalidReferences,
+            boolean confirm, String state, String inUseCheck, Instant createdAt, Instant finishedAt, Instant undoableUntil,
+            Instant undoneAt, String imageDeletion, Long planMillis, String error, JsonObject counts, String triggeredBy) {
+    }
+
+    /** One PruneRevisions command of a run and its outcome. */
+    public record RunCommand(String namespace, String stream, String tag, JsonArray planned, boolean applied, JsonArray removed,
+            JsonArray restored) {
+
+        public RunCommand(String namespace, String stream, String tag, JsonArray planned) {
+            this(namespace, stream, tag, planned, false, null, null);
+        }
+    }
+
+    /** One image a run deletes. */
+    public record RunImage(UUID runId, String digest, Long size, String repository, boolean deleted, String registryStatus,
+            String registryError) {
+
+        public RunImage(String digest, Long size, String repository) {
+            this(null, digest, size, repository, false, null, null);
+        }
+    }
+}

@@ -1,0 +1,343 @@
+package io.imagestreams.prune.service;
+
+import io.imagestreams.api.event.DeleteImages;
+import io.imagestreams.api.event.HistoryEntry;
+import io.imagestreams.api.event.PruneRevisions;
+import io.imagestreams.api.event.RestoreRevisions;
+import io.imagestreams.api.json.Rfc3339;
+import io.imagestreams.api.reference.ImageReference;
+import io.imagestreams.prune.client.KubernetesWorkloads;
+import io.imagestreams.prune.config.PruneServiceConfig;
+import io.imagestreams.prune.messaging.PruneCommandSender;
+import io.imagestreams.prune.repository.PolicyRepository.StoredPolicy;
+import io.imagestreams.prune.repository.RunRepository;
+import io.imagestreams.prune.repository.RunRepository.RunCommand;
+import io.imagestreams.prune.repository.RunRepository.RunImage;
+import io.imagestreams.prune.repository.RunRepository.StoredRun;
+import io.imagestreams.prune.rest.ApiException;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Prune runs: plan (always), then, when confirmed, one PruneRevisions per tag with removals, whose entries are the
+ * precondition stream-service checks. A run succeeds when every command's outcome came back on the change log;
+ * its images (runs over all namespaces) are deleted when its undo window has closed, and until then it can be
+ * undone.
+ */
+@ApplicationScoped
+public class RunService {
+
+    public static final String PLANNING = "Planning";
+    public static final String APPLYING = "Applying";
+    public static final String SUCCEEDED = "Succeeded";
+    public static final String FAILED = "Failed";
+    public static final String UNDONE = "Undone";
+
+    private final Pool pool;
+    private final RunRepository runs;
+    private final PolicyService policies;
+    private final KubernetesWorkloads workloads;
+    private final PruneCommandSender sender;
+    private final PruneMetrics metrics;
+    private final PruneServiceConfig config;
+    private final Clock clock;
+
+    public RunService(Pool pool, RunRepository runs, PolicyService policies, KubernetesWorkloads workloads, PruneCommandSender sender,
+            PruneMetrics metrics, PruneServiceConfig config, Clock clock) {
+        this.pool = pool;
+        this.runs = runs;
+        this.policies = policies;
+        this.workloads = workloads;
+        this.sender = sender;
+        this.metrics = metrics;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Creates a run and plans it in the background; the fields of {@code request} override the policy. */
+    public Uni<UUID> start(RunRequest request, String triggeredBy) {
+        Optional<String> namespace = Optional.ofNullable(request.namespace()).filter(ns -> !ns.isEmpty());
+        namespace.ifPresent(PolicyService::checkNamespace);
+        Optional<Integer> revisions = PolicyService.validRevisions(request.keepTagRevisions(), "keepTagRevisions");
+        Optional<Duration> youngerThan = PolicyService.validDuration(request.keepYoungerThan(), "keepYoungerThan");
+        return policies.effective(namespace).flatMap(policy -> {
+            StoredRun run = new StoredRun(UUID.randomUUID(), namespace.orElse(null), revisions.orElse(policy.keepTagRevisions()),
+                    youngerThan.map(Duration::getSeconds).orElse(policy.keepYoungerThanSeconds()),
+                    request.ignoreInvalidReferences() != null ? request.ignoreInvalidReferences() : policy.ignoreInvalidReferences(),
+                    Boolean.TRUE.equals(request.confirm()), PLANNING,
+                    config.kubernetes().enabled() ? "Pending" : WorkloadReferences.NOT_CONFIGURED, clock.instant(), null, null, null, "None",
+                    null, null, new JsonObject(), triggeredBy);
+            return pool.withTransaction(c -> runs.insert(c, run)).invoke(() -> execute(run).subscribe().with(
+                    ignored -> { },
+                    e -> Log.errorf(e, "prune run %s could not record its failure", run.id()))).replaceWith(run.id());
+        });
+    }
+
+    /** Starts a run for a policy's schedule: confirmed, with the policy's settings. */
+    public Uni<UUID> startScheduled(StoredPolicy policy) {
+        return start(new RunRequest(policy.namespace().isEmpty() ? null : policy.namespace(), null, null, null, true), "schedule");
+    }
+
+    private Uni<Void> execute(StoredRun run) {
+        Instant now = clock.instant();
+        Duration keepYoungerThan = Duration.ofSeconds(run.keepYoungerThanSeconds());
+        Optional<String> namespace = Optional.ofNullable(run.namespace());
+        long started = System.nanoTime();
+        Uni<WorkloadReferences> inUse = config.kubernetes().enabled()
+                ? Uni.createFrom().item(() -> workloads.read(now.minus(keepYoungerThan))).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                        .onFailure().transform(e -> new InUseCheckFailed(e))
+                : Uni.createFrom().item(WorkloadReferences.none());
+        return inUse.flatMap(references -> pool.withConnection(c -> runs.entries(c, namespace)
+                .flatMap(entries -> (namespace.isEmpty() ? runs.images(c) : Uni.createFrom().item(List.<Planner.ImageFact>of()))
+                        .flatMap(images -> runs.pins(c).map(pins -> new Planner.Input(namespace, run.keepTagRevisions(), keepYoungerThan,
+                                run.ignoreInvalidReferences(), now, entries, images, pins, references)))))
+                .map(input -> Planner.plan(input))
+                .flatMap(plan -> {
+                    Duration planTime = Duration.ofNanos(System.nanoTime() - started);
+                    metrics.planned(planTime);
+                    return record(run, plan, references, planTime);
+                }))
+                .onFailure().recoverWithUni(e -> {
+                    String error = e instanceof InUseCheckFailed ? e.getMessage() : "planning failed: " + e.getMessage();
+                    Log.warnf("prune run %s failed: %s", run.id(), error);
+                    metrics.runFinished(FAILED);
+                    return pool.withTransaction(c -> runs.failed(c, run.id(), error, clock.instant()));
+                });
+    }
+
+    private Uni<Void> record(StoredRun run, Planner.Plan plan, WorkloadReferences references, Duration planTime) {
+        String inUseCheck = config.kubernetes().enabled() ? WorkloadReferences.CHECKED : WorkloadReferences.NOT_CONFIGURED;
+        Optional<String> managedRegistry = config.registry().url().map(RunService::hostPort);
+        List<RunImage> images = new ArrayList<>();
+        long bytes = 0;
+        for (Planner.ImageItem image : plan.removedImages()) {
+            images.add(new RunImage(image.image(), image.size(), managedRegistry.flatMap(host -> repository(image.dockerImageReference(), host))
+                    .orElse(null)));
+            bytes += image.size() == null ? 0 : image.size();
+        }
+        JsonObject planned = new JsonObject()
+                .put("historyEntries", plan.removedEntries().size())
+                .put("historyEntriesKept", plan.items().size() - plan.removedEntries().size())
+                .put("images", images.size())
+                .put("imagesKept", plan.images().size() - images.size())
+                .put("manifests", images.stream().filter(i -> i.repository() != null).count())
+                .put("bytesReclaimable", bytes);
+        JsonObject counts = new JsonObject().put("planned", planned);
+        JsonObject planJson = new JsonObject(Json.write(Map.of("items", plan.items(), "images", plan.images(),
+                "invalidReferences", references.invalid())));
+        long planMillis = planTime.toMillis();
+        if (!run.confirm()) {
+            metrics.runFinished(SUCCEEDED);
+            return pool.withTransaction(c -> runs.planned(c, run.id(), SUCCEEDED, inUseCheck, planJson, counts, planMillis, clock.instant(),
+                    null, "None"));
+        }
+        Map<String, RunCommand> commands = new LinkedHashMap<>();
+        Map<String, List<HistoryEntry>> entriesByTag = new LinkedHashMap<>();
+        for (Planner.Item item : plan.removedEntries()) {
+            Planner.Entry entry = item.entry();
+            String key = entry.namespace() + "/" + entry.stream() + ":" + entry.tag();
+            entriesByTag.computeIfAbsent(key, k -> new ArrayList<>()).add(new HistoryEntry(entry.tag(), entry.position(), entry.image(),
+                    entry.dockerImageReference(), entry.created(), entry.generation()));
+            commands.computeIfAbsent(key, k -> new RunCommand(entry.namespace(), entry.stream(), entry.tag(), new JsonArray()));
+        }
+        List<RunCommand> rows = new ArrayList<>();
+        List<PruneRevisions> toSend = new ArrayList<>();
+        commands.forEach((key, command) -> {
+            List<HistoryEntry> entries = entriesByTag.get(key);
+            rows.add(new RunCommand(command.namespace(), command.stream(), command.tag(), RunOutcomes.toJson(entries)));
+            toSend.add(new PruneRevisions(run.id().toString(), command.namespace(), command.stream(), command.tag(), entries));
+        });
+        return pool.withTransaction(c -> runs.planned(c, run.id(), APPLYING, inUseCheck, planJson, counts, planMillis, null, null, "None")
+                        .flatMap(ignored -> runs.insertCommands(c, run.id(), rows))
+                        .flatMap(ignored -> runs.insertImages(c, run.id(), images)))
+                .flatMap(ignored -> sendAll(toSend))
+                // a run with nothing to remove from any history is complete at once
+                .flatMap(ignored -> pool.withTransaction(c -> runs.finishIfComplete(c, run.id(), clock.instant(), config.undo().window())))
+                .invoke(finished -> {
+                    if (finished) {
+                        metrics.runFinished(SUCCEEDED);
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> sendAll(List<? extends io.imagestreams.api.event.EventPayload> commands) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (var command : commands) {
+            chain = chain.flatMap(ignored -> sender.send(command));
+        }
+        return chain;
+    }
+
+    /** Puts back what a confirmed run removed, while its undo window is open. */
+    public Uni<JsonObject> undo(UUID id) {
+        Instant now = clock.instant();
+        return pool.withTransaction(c -> runs.find(c, id).flatMap(found -> {
+            StoredRun run = found.orElseThrow(() -> ApiException.notFound("no run " + id));
+            if (!run.confirm()) {
+                throw ApiException.conflict("run " + id + " was a dry run: it changed nothing");
+            }
+            if (UNDONE.equals(run.state())) {
+                throw ApiException.conflict("run " + id + " is already undone");
+            }
+            if (!SUCCEEDED.equals(run.state())) {
+                throw ApiException.conflict("run " + id + " is " + run.state() + "; only a succeeded run can be undone");
+            }
+            if (run.undoableUntil() == null || !now.isBefore(run.undoableUntil())) {
+                throw ApiException.conflict("the undo window of run " + id + " closed at "
+                        + (run.undoableUntil() == null ? "its end" : Rfc3339.format(run.undoableUntil())));
+            }
+            return runs.commands(c, id).flatMap(commands -> runs.undone(c, id, now).map(changed -> {
+                if (!changed) {
+                    throw ApiException.conflict("run " + id + " changed meanwhile; try again");
+                }
+                return restoreCommands(id, commands);
+            }));
+        })).flatMap(restores -> sendAll(restores)).invoke(() -> metrics.runFinished(UNDONE)).flatMap(ignored -> view(id));
+    }
+
+    private static List<RestoreRevisions> restoreCommands(UUID id, List<RunCommand> commands) {
+        Map<String, List<HistoryEntry>> byStream = new LinkedHashMap<>();
+        Map<String, RunCommand> first = new LinkedHashMap<>();
+        for (RunCommand command : commands) {
+            if (command.removed() == null || command.removed().isEmpty()) {
+                continue;
+            }
+            String key = command.namespace() + "/" + command.stream();
+            first.putIfAbsent(key, command);
+            for (Object entry : command.removed()) {
+                byStream.computeIfAbsent(key, k -> new ArrayList<>()).add(Json.read(((JsonObject) entry).encode(), HistoryEntry.class));
+            }
+        }
+        List<RestoreRevisions> restores = new ArrayList<>();
+        byStream.forEach((key, entries) -> restores.add(new RestoreRevisions(id.toString(), first.get(key).namespace(),
+                first.get(key).stream(), entries)));
+        return restores;
+    }
+
+    /** Sends DeleteImages for runs whose undo window closed: the images their plan removes that no history names now. */
+    public Uni<Integer> deleteDueImages() {
+        return pool.withConnection(c -> runs.dueImageDeletions(c, clock.instant())).flatMap(ids -> {
+            Uni<Integer> chain = Uni.createFrom().item(0);
+            for (UUID id : ids) {
+                chain = chain.flatMap(count -> pool.withConnection(c -> runs.images(c, id)
+                        .flatMap(images -> runs.unreferenced(c, images.stream().map(RunImage::digest).toList())))
+                        .flatMap(digests -> (digests.isEmpty() ? Uni.createFrom().voidItem()
+                                : sender.send(new DeleteImages(id.toString(), digests)))
+                                .flatMap(ignored -> pool.withTransaction(c -> runs.setImageDeletion(c, id, "Sent"))))
+                        .replaceWith(count + 1));
+            }
+            return chain;
+        });
+    }
+
+    public Uni<List<JsonObject>> list(int limit) {
+        return pool.withConnection(c -> runs.list(c, limit)).map(list -> list.stream().map(run -> summary(run, null)).toList());
+    }
+
+    /** The run with its counts, progress and plan. */
+    public Uni<JsonObject> view(UUID id) {
+        return pool.withConnection(c -> runs.find(c, id).flatMap(found -> {
+            StoredRun run = found.orElseThrow(() -> ApiException.notFound("no run " + id));
+            return runs.appliedCounts(c, id).flatMap(applied -> runs.commands(c, id).flatMap(commands -> runs.images(c, id)
+                    .flatMap(images -> runs.plan(c, id).map(plan -> {
+                        JsonObject view = summary(run, applied);
+                        view.put("progress", new JsonObject().put("commands", applied.getLong("commands"))
+                                .put("commandsApplied", applied.getLong("commandsApplied")).put("imageDeletion", run.imageDeletion()));
+                        JsonArray skipped = new JsonArray();
+                        commands.stream().filter(cmd -> cmd.restored() != null && cmd.removed() != null
+                                && cmd.restored().size() < cmd.removed().size())
+                                .forEach(cmd -> skipped.add(new JsonObject().put("namespace", cmd.namespace()).put("stream", cmd.stream())
+                                        .put("tag", cmd.tag()).put("reason", "TagDeleted")));
+                        if (UNDONE.equals(run.state())) {
+                            view.put("undo", new JsonObject().put("skipped", skipped));
+                        }
+                        JsonArray imageOutcomes = new JsonArray();
+                        images.forEach(image -> imageOutcomes.add(new JsonObject().put("image", image.digest()).put("size", image.size())
+                                .put("deleted", image.deleted()).put("repository", image.repository())
+                                .put("registry", image.registryStatus()).put("registryError", image.registryError())));
+                        if (!images.isEmpty()) {
+                            view.put("imageDeletions", imageOutcomes);
+                        }
+                        if (plan.isPresent()) {
+                            view.put("invalidReferences", plan.get().getValue("invalidReferences"));
+                            view.put("plan", new JsonObject().put("items", plan.get().getValue("items"))
+                                    .put("images", plan.get().getValue("images")));
+                        }
+                        return view;
+                    }))));
+        }));
+    }
+
+    private static JsonObject summary(StoredRun run, JsonObject applied) {
+        JsonObject counts = run.counts() == null ? new JsonObject() : run.counts().copy();
+        if (applied != null && run.confirm()) {
+            JsonObject appliedCounts = applied.copy();
+            appliedCounts.remove("commands");
+            appliedCounts.remove("commandsApplied");
+            counts.put("applied", appliedCounts);
+        }
+        JsonObject view = new JsonObject()
+                .put("id", run.id().toString())
+                .put("namespace", run.namespace())
+                .put("keepTagRevisions", run.keepTagRevisions())
+                .put("keepYoungerThan", GoDuration.format(Duration.ofSeconds(run.keepYoungerThanSeconds())))
+                .put("ignoreInvalidReferences", run.ignoreInvalidReferences())
+                .put("confirm", run.confirm())
+                .put("dryRun", !run.confirm())
+                .put("state", run.state())
+                .put("inUseCheck", run.inUseCheck())
+                .put("triggeredBy", run.triggeredBy())
+                .put("createdAt", time(run.createdAt()))
+                .put("finishedAt", time(run.finishedAt()))
+                .put("undoableUntil", time(run.undoableUntil()))
+                .put("undoneAt", time(run.undoneAt()))
+                .put("planMillis", run.planMillis())
+                .put("error", run.error())
+                .put("counts", counts);
+        view.getMap().values().removeIf(value -> value == null);
+        return view;
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? null : Rfc3339.format(instant);
+    }
+
+    static String hostPort(URI url) {
+        return url.getPort() < 0 ? url.getHost() : url.getHost() + ":" + url.getPort();
+    }
+
+    /** The repository ({@code ns/name}) of a pull spec in the managed registry; empty for images elsewhere. */
+    static Optional<String> repository(String pullSpec, String managedHost) {
+        return ImageReference.tryParse(pullSpec).filter(ref -> managedHost.equalsIgnoreCase(ref.registry()))
+                .map(ref -> ref.namespace() == null || ref.namespace().isEmpty() ? ref.name() : ref.namespace() + "/" + ref.name());
+    }
+
+    /** A run request; every field is optional. */
+    public record RunRequest(String namespace, Integer keepTagRevisions, String keepYoungerThan, Boolean ignoreInvalidReferences,
+            Boolean confirm) {
+    }
+
+    /** The workload read of the in-use check failed: the run fails rather than prune blind. */
+    static final class InUseCheckFailed extends RuntimeException {
+
+        InUseCheckFailed(Throwable cause) {
+            super("in-use check failed: reading workloads from Kubernetes did not work (" + cause.getMessage() + ")", cause);
+        }
+    }
+}
