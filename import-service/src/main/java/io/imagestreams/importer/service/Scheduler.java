@@ -168,7 +168,7 @@ public class Scheduler {
             return;
         }
         Outcome outcome = importer.importTag(new TagImport(schedule.namespace(), schedule.stream(), schedule.tag(),
-                schedule.from(), schedule.specGeneration(), schedule.insecure(), schedule.importMode()), pullCredentials);
+                schedule.from(), schedule.specGeneration(), schedule.insecure(), schedule.importMode(), true), pullCredentials);
         publisher.publish(outcome.result());
         if (outcome.result() instanceof ImportFailed failed) {
             finish(schedule, Schedule.FAILED, failed.reason(), failed.message(), null, config.interval());
@@ -179,7 +179,7 @@ public class Scheduler {
 
     private void publishFailure(Schedule schedule, String reason, String message) {
         publisher.publish(new ImportFailed(schedule.namespace(), schedule.stream(), schedule.tag(), schedule.specGeneration(),
-                reason, message));
+                reason, message, schedule.from()));
     }
 
     private void finish(Schedule schedule, String result, String reason, String message, String sourceDigest, Duration next) {

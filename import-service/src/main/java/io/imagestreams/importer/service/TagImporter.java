@@ -19,9 +19,18 @@ import java.util.Optional;
 @ApplicationScoped
 public class TagImporter {
 
-    /** A tag to import: its stream, the pull spec, its policy, and the spec generation the result answers. */
+    /**
+     * A tag to import: its stream, the pull spec, its policy, and the spec generation the result answers.
+     *
+     * @param scheduled a scheduled check (its result names {@code from} as {@code scheduledFrom}) rather than an
+     *                  answer to ImportRequested
+     */
     public record TagImport(String namespace, String stream, String tag, String from, long generation, boolean insecure,
-            String importMode) {
+            String importMode, boolean scheduled) {
+
+        String scheduledFrom() {
+            return scheduled ? from : null;
+        }
     }
 
     /**
@@ -54,7 +63,8 @@ public class TagImporter {
             meters.counter("imagestreams.imports", "outcome", "Success").increment();
             return new Outcome(new ImportSucceeded(request.namespace(), request.stream(), request.tag(), request.generation(),
                     imported.image(), imported.image().getDockerImageReference(),
-                    imported.manifests().isEmpty() ? null : imported.manifests()), Optional.of(imported.sourceDigest()));
+                    imported.manifests().isEmpty() ? null : imported.manifests(), request.scheduledFrom()),
+                    Optional.of(imported.sourceDigest()));
         } catch (RegistryException e) {
             return failed(request, e.reason().name(), e.getMessage());
         }
@@ -63,6 +73,6 @@ public class TagImporter {
     private Outcome failed(TagImport request, String reason, String message) {
         meters.counter("imagestreams.imports", "outcome", reason).increment();
         return new Outcome(new ImportFailed(request.namespace(), request.stream(), request.tag(), request.generation(),
-                reason, message), Optional.empty());
+                reason, message, request.scheduledFrom()), Optional.empty());
     }
 }

@@ -193,6 +193,7 @@ class RegistryImportsTest {
         assertThat(result.getLong("generation")).isEqualTo(2);
         assertThat(result.getString("image.metadata.name")).isEqualTo(pushed.digest());
         assertThat(result.getString("dockerImageReference")).isEqualTo(registry.hostPort() + "/" + repo + "@" + pushed.digest());
+        assertThat(result.getString("scheduledFrom")).isNull();
     }
 
     @Test
@@ -227,6 +228,8 @@ class RegistryImportsTest {
         // then
         JsonPath result = awaitResult(EventTypes.IMPORT_SUCCEEDED, ns, 2);
         assertThat(result.getString("image.metadata.name")).isEqualTo(next.digest());
+        // applies whatever generation this service had seen, while the tag still imports this pull spec
+        assertThat(result.getString("scheduledFrom")).isEqualTo(proxy.hostPort() + "/" + repo + ":v1");
         given().get("/api/v1/schedules/" + ns + "/app/v1").then().statusCode(200)
                 .body("lastDigest", org.hamcrest.Matchers.equalTo(next.digest()));
     }

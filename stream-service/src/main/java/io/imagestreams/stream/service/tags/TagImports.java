@@ -124,7 +124,7 @@ public final class TagImports {
      * @return whether the stream changed and must be written (as an internal update)
      */
     public static boolean applyImportResult(ImageStream stream, ImportSucceeded result, Instant now) {
-        Optional<TagReference> target = currentTarget(stream, result.tag(), result.generation());
+        Optional<TagReference> target = currentTarget(stream, result.tag(), result.generation(), result.scheduledFrom());
         if (target.isEmpty()) {
             return false;
         }
@@ -144,7 +144,7 @@ public final class TagImports {
      * @return whether the stream changed and must be written (as an internal update)
      */
     public static boolean applyImportResult(ImageStream stream, ImportFailed result, Instant now) {
-        if (currentTarget(stream, result.tag(), result.generation()).isEmpty()) {
+        if (currentTarget(stream, result.tag(), result.generation(), result.scheduledFrom()).isEmpty()) {
             return false;
         }
         Snapshot before = Snapshot.of(stream);
@@ -175,8 +175,20 @@ public final class TagImports {
         return true;
     }
 
-    /** The spec tag a result of {@code generation} may still be written to, if it is current. */
-    private static Optional<TagReference> currentTarget(ImageStream stream, String tag, long generation) {
+    /**
+     * The spec tag a result may still be written to, if it is current. A scheduled check's result names the pull
+     * spec it checked instead of relying on a generation: it applies while the tag is still scheduled and imports
+     * from that pull spec (import-service may not have seen the generation an import just gave the tag, and a
+     * scheduled import is always news, as OpenShift's scheduler treats it).
+     */
+    private static Optional<TagReference> currentTarget(ImageStream stream, String tag, long generation,
+            String scheduledFrom) {
+        if (scheduledFrom != null) {
+            return specTag(stream, tag)
+                    .filter(TagHistory::isImportable)
+                    .filter(specTag -> specTag.getImportPolicy().isScheduled())
+                    .filter(specTag -> scheduledFrom.equals(specTag.getFrom().getName()));
+        }
         if (generation < TagHistory.latestObservedTagGeneration(stream, tag)) {
             return Optional.empty();
         }

@@ -282,6 +282,42 @@ class TagImportsTest {
         assertThat(TagHistory.find(stream, "new").orElseThrow().getItems()).isEmpty();
     }
 
+    @Test
+    void aScheduledCheckAppliesWhateverGenerationImportServiceHadSeen() {
+        // given: latest imported at generation 4, scheduled; import-service still knew generation 3
+        ImageStream stream = imported();
+        specTag(stream, "latest").setImportPolicy(TagImportPolicy.of(false, true, TagImportPolicy.LEGACY));
+        ImageStream old = copy(stream);
+
+        // when
+        boolean changed = TagImports.applyImportResult(stream, scheduled("latest", 3, B, "quay.io/org/app:1"), NOW);
+        strategy.prepareForInternalUpdate(old, stream);
+
+        // then
+        assertThat(changed).isTrue();
+        assertThat(latest(stream, "latest").getImage()).isEqualTo(B);
+        assertThat(TagHistory.find(stream, "latest").orElseThrow().getItems()).hasSize(2);
+    }
+
+    @Test
+    void aScheduledCheckOfAnotherPullSpecOrOfAnUnscheduledTagChangesNothing() {
+        // given
+        ImageStream unscheduled = imported();
+        ImageStream moved = imported();
+        specTag(moved, "latest").setImportPolicy(TagImportPolicy.of(false, true, TagImportPolicy.LEGACY));
+
+        // when / then
+        assertThat(TagImports.applyImportResult(unscheduled, scheduled("latest", 4, B, "quay.io/org/app:1"), NOW)).isFalse();
+        assertThat(TagImports.applyImportResult(moved, scheduled("latest", 4, B, "quay.io/org/app:0"), NOW)).isFalse();
+        assertThat(TagImports.applyImportResult(moved, new ImportFailed("demo", "app", "latest", 1, "NotFound", "gone",
+                "quay.io/org/app:0"), NOW)).isFalse();
+        assertThat(latest(moved, "latest").getImage()).isEqualTo(A);
+    }
+
+    private static ImportSucceeded scheduled(String tag, long generation, String image, String from) {
+        return new ImportSucceeded("demo", "app", tag, generation, Image.named(image), "quay.io/org/app@" + image, null, from);
+    }
+
     /** A stream whose {@code latest} was imported at generation 4 and checked. */
     private static ImageStream imported() {
         ImageStream stream = stored(stream("app", 4)
