@@ -89,8 +89,11 @@ class StreamEventsIT {
         String first = digest();
         String second = digest();
 
-        // when
+        // when: created (import-service tries the source, where nothing listens, and the failure is recorded), then
+        // two images mapped and the stream deleted
         JsonNode created = api.createStream(ns, trackingStream("app", source));
+        await("the import of " + key + " failed").atMost(DELIVERY).untilAsserted(() -> assertThat(
+                api.getStream(ns, "app").at("/status/tags/0/conditions/0/reason").asText()).isNotEmpty());
         api.map(ns, "app", "1.0", first, pullSpec("app", first));
         api.map(ns, "app", "1.0", second, pullSpec("app", second));
         api.deleteStream(ns, "app");
@@ -101,6 +104,7 @@ class StreamEventsIT {
             records = reader.awaitRecords(key, DELIVERY, read -> assertLifeEndingInDeletion(distinctById(read), key,
                     List.of(
                             tuple(EventTypes.STREAM_CREATED, key),
+                            tuple(EventTypes.STREAM_UPDATED, key),
                             tuple(EventTypes.TAG_UPDATED, key + ":1.0"),
                             tuple(EventTypes.TAG_UPDATED, key + ":latest"),
                             tuple(EventTypes.TAG_UPDATED, key + ":1.0"),
@@ -120,7 +124,7 @@ class StreamEventsIT {
                 .containsExactly(tuple("1.0", "DockerImage", source), tuple("latest", "ImageStreamTag", "1.0"));
 
         // the first mapping moves the tag and the tag tracking it, from nothing
-        for (EventRecord event : events.subList(1, 3)) {
+        for (EventRecord event : events.subList(2, 4)) {
             TagUpdated tagUpdated = payload(event, TagUpdated.class);
             assertThat(tagUpdated.namespace()).isEqualTo(ns);
             assertThat(tagUpdated.stream()).isEqualTo("app");
@@ -129,16 +133,16 @@ class StreamEventsIT {
             assertThat(tagUpdated.previousImage()).as(event.toString()).isNull();
         }
         // the second one moves both again, naming the image they pointed at before
-        for (EventRecord event : events.subList(3, 5)) {
+        for (EventRecord event : events.subList(4, 6)) {
             TagUpdated tagUpdated = payload(event, TagUpdated.class);
             assertThat(tagUpdated.image().digest()).as(event.toString()).isEqualTo(second);
             assertThat(tagUpdated.previousImage()).as(event.toString()).isNotNull();
             assertThat(tagUpdated.previousImage().digest()).as(event.toString()).isEqualTo(first);
         }
-        assertThat(payload(events.get(1), TagUpdated.class).tag()).isEqualTo("1.0");
-        assertThat(payload(events.get(2), TagUpdated.class).tag()).isEqualTo("latest");
+        assertThat(payload(events.get(2), TagUpdated.class).tag()).isEqualTo("1.0");
+        assertThat(payload(events.get(3), TagUpdated.class).tag()).isEqualTo("latest");
 
-        StreamDeleted streamDeleted = payload(events.get(5), StreamDeleted.class);
+        StreamDeleted streamDeleted = payload(events.get(6), StreamDeleted.class);
         assertThat(streamDeleted).extracting(StreamDeleted::namespace, StreamDeleted::name, StreamDeleted::uid)
                 .containsExactly(ns, "app", uid);
 
@@ -211,6 +215,7 @@ class StreamEventsIT {
                     .containsExactly(
                             tuple(EventTypes.STREAM_CREATED, shop),
                             tuple(EventTypes.STREAM_UPDATED, shop),
+                            tuple(EventTypes.STREAM_UPDATED, shop),
                             tuple(EventTypes.TAG_UPDATED, shop + ":1.0"),
                             tuple(EventTypes.TAG_UPDATED, shop + ":latest"),
                             tuple(EventTypes.TAG_UPDATED, shop + ":1.0"),
@@ -226,14 +231,14 @@ class StreamEventsIT {
         cartRecords.forEach(record -> assertCloudEvent(record, Topics.IMAGE_STREAM_EVENTS, cart));
 
         List<EventRecord> shopEvents = distinctById(shopRecords);
-        assertThat(payload(shopEvents.get(1), StreamUpdated.class).generation())
+        assertThat(payload(shopEvents.get(2), StreamUpdated.class).generation())
                 .isEqualTo(patched.path("metadata").path("generation").asLong());
-        for (EventRecord event : shopEvents.subList(2, 4)) {
+        for (EventRecord event : shopEvents.subList(3, 5)) {
             TagUpdated push = payload(event, TagUpdated.class);
             assertThat(push.image().digest()).as(event.toString()).isEqualTo(first);
             assertThat(push.previousImage()).as(event.toString()).isNull();
         }
-        for (EventRecord event : shopEvents.subList(4, 6)) {
+        for (EventRecord event : shopEvents.subList(5, 7)) {
             TagUpdated push = payload(event, TagUpdated.class);
             assertThat(push.image().digest()).as(event.toString()).isEqualTo(second);
             assertThat(push.previousImage()).as(event.toString()).isNotNull();
@@ -288,18 +293,26 @@ class StreamEventsIT {
                     .extracting(EventRecord::type, EventRecord::subject)
                     .containsExactly(
                             tuple(EventTypes.STREAM_CREATED, web),
+                            tuple(EventTypes.STREAM_UPDATED, web),
                             tuple(EventTypes.TAG_UPDATED, web + ":1.0"),
                             tuple(EventTypes.TAG_UPDATED, web + ":latest")));
         }
         awaitReadinessUp();
     }
 
-    /** Creates {@link #trackingStream} {@code name} and waits until its stream.created event is on the topic. */
+    /**
+     * Creates {@link #trackingStream} {@code name} and waits until it has settled: import-service tried the
+     * DockerImage tag's source, where nothing listens, and stream-service recorded the failure
+     * ({@code ImportSuccess=False}, a stream.updated event after stream.created).
+     */
     private static void createAndAwaitPublished(String ns, String name) {
         String key = ns + "/" + name;
         api.createStream(ns, trackingStream(name, registry + "/e2e/" + name + ":1.0"));
+        await("the import of " + key + " failed").atMost(DELIVERY).untilAsserted(() -> assertThat(
+                api.getStream(ns, name).at("/status/tags/0/conditions/0/status").asText()).isEqualTo("False"));
         try (TopicReader reader = new TopicReader(suite.kafkaBootstrapServers(), Topics.IMAGE_STREAM_EVENTS)) {
-            reader.awaitRecords(key, DELIVERY, read -> assertThat(read).extracting(EventRecord::type).contains(EventTypes.STREAM_CREATED));
+            reader.awaitRecords(key, DELIVERY, read -> assertThat(distinctById(read)).extracting(EventRecord::type)
+                    .containsExactly(EventTypes.STREAM_CREATED, EventTypes.STREAM_UPDATED));
         }
     }
 

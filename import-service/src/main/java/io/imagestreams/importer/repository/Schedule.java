@@ -16,11 +16,12 @@ import java.time.Instant;
  * @param checks           how many checks have finished
  * @param pokes            how often the tag was made due out of turn (push notifications, check-now): a poke
  *                         during a check makes the tag due again when the check ends
+ * @param pushedDigest     the digest a push notification announced for the tag, not yet imported
  */
 public record Schedule(String namespace, String stream, String tag, String from, String registry, String repository,
         String sourceTag, boolean insecure, String importMode, boolean scheduled, long specGeneration,
         String lastSourceDigest, Instant nextCheckAt, Instant lastCheckAt, String lastResult, String lastReason,
-        String lastMessage, Instant leaseUntil, long checks, long pokes) {
+        String lastMessage, Instant leaseUntil, long checks, long pokes, String pushedDigest) {
 
     public static final String UNCHANGED = "Unchanged";
     public static final String UPDATED = "Updated";

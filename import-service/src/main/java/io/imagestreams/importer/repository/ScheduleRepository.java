@@ -113,15 +113,16 @@ public class ScheduleRepository {
                 ? Filters.or(Filters.eq("pokes", 0L), Filters.exists("pokes", false))
                 : Filters.eq("pokes", claimed.pokes());
         if (schedules.updateOne(Filters.and(mine, notPoked),
-                outcome(now, result, reason, message, sourceDigest, nextCheckAt)).getModifiedCount() == 1) {
+                outcome(now, result, reason, message, sourceDigest, nextCheckAt, true)).getModifiedCount() == 1) {
             return true;
         }
         // poked while the check ran (e.g. a push after its HEAD): due again at once, so the push is not missed
-        return schedules.updateOne(mine, outcome(now, result, reason, message, sourceDigest, now)).getModifiedCount() == 1;
+        return schedules.updateOne(mine, outcome(now, result, reason, message, sourceDigest, now, false)).getModifiedCount() == 1;
     }
 
+    /** @param pushHandled whether the announced push (if any) was what this check saw; a newer one stays */
     private static Bson outcome(Instant now, String result, String reason, String message, String sourceDigest,
-            Instant nextCheckAt) {
+            Instant nextCheckAt, boolean pushHandled) {
         List<Bson> updates = new ArrayList<>(List.of(
                 Updates.set("lastCheckAt", Date.from(now)),
                 Updates.set("lastResult", result),
@@ -134,18 +135,23 @@ public class ScheduleRepository {
         if (sourceDigest != null) {
             updates.add(Updates.set("lastSourceDigest", sourceDigest));
         }
+        if (pushHandled) {
+            updates.add(Updates.unset("pushedDigest"));
+        }
         return Updates.combine(updates);
     }
 
     /**
-     * Makes the scheduled tags that import {@code repository:sourceTag} from one of {@code registries} due now.
+     * Makes the scheduled tags that import {@code repository:sourceTag} from one of {@code registries} due now,
+     * remembering the digest the push announced (null if none).
      *
      * @return how many tags will be checked
      */
-    public long dueNow(Collection<String> registries, String repository, String sourceTag, Instant now) {
+    public long dueNow(Collection<String> registries, String repository, String sourceTag, String pushedDigest, Instant now) {
+        Bson poke = pushedDigest == null ? poke(now) : Updates.combine(poke(now), Updates.set("pushedDigest", pushedDigest));
         return schedules.updateMany(Filters.and(Filters.eq("scheduled", true), Filters.in("registry", registries),
                 Filters.eq("repository", repository), Filters.eq("sourceTag", sourceTag)),
-                poke(now), new UpdateOptions()).getModifiedCount();
+                poke, new UpdateOptions()).getModifiedCount();
     }
 
     /** Makes one tag due now; false when it is not tracked. */
@@ -194,7 +200,7 @@ public class ScheduleRepository {
                 Boolean.TRUE.equals(d.getBoolean("scheduled")), generation == null ? 0 : generation.longValue(),
                 d.getString("lastSourceDigest"), instant(d, "nextCheckAt"), instant(d, "lastCheckAt"),
                 d.getString("lastResult"), d.getString("lastReason"), d.getString("lastMessage"), instant(d, "leaseUntil"),
-                number(d, "checks"), number(d, "pokes"));
+                number(d, "checks"), number(d, "pokes"), d.getString("pushedDigest"));
     }
 
     private static long number(Document d, String field) {

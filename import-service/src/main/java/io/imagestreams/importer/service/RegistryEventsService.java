@@ -72,7 +72,9 @@ public class RegistryEventsService {
                 continue;
             }
             pushes++;
-            due += schedules.dueNow(registries(event), repository, tag, clock.instant());
+            String digest = target.path("digest").asText("");
+            due += schedules.dueNow(registries(event), repository, tag,
+                    digest.startsWith("sha256:") ? digest : null, clock.instant());
         }
         meters.counter("imagestreams.registry.events", "outcome", "accepted").increment();
         if (due > 0) {

@@ -121,6 +121,8 @@ public class Scheduler {
                         check(due.get());
                     } finally {
                         inFlight.release();
+                        // more may be due: claim them now rather than at the next poll
+                        wake();
                     }
                 });
             }
@@ -153,6 +155,11 @@ public class Scheduler {
             return;
         }
         CredentialLookup pullCredentials = credentials.lookup(schedule.namespace());
+        if (schedule.pushedDigest() != null && !schedule.pushedDigest().equals(schedule.lastSourceDigest())) {
+            // a registry announces a push before it moves the tag: import what was pushed, by its digest
+            importAndFinish(schedule, schedule.pushedDigest(), pullCredentials);
+            return;
+        }
         ImportOptions options = targets.options(from, schedule.insecure(), schedule.importMode(), null, null, pullCredentials);
         ResolvedManifest current;
         try {
@@ -167,8 +174,14 @@ public class Scheduler {
             finish(schedule, Schedule.UNCHANGED, null, null, null, config.interval());
             return;
         }
+        importAndFinish(schedule, null, pullCredentials);
+    }
+
+    /** Imports the tag's pull spec (pinned to {@code pushedDigest} when not null) and records the outcome. */
+    private void importAndFinish(Schedule schedule, String pushedDigest, CredentialLookup pullCredentials) {
         Outcome outcome = importer.importTag(new TagImport(schedule.namespace(), schedule.stream(), schedule.tag(),
-                schedule.from(), schedule.specGeneration(), schedule.insecure(), schedule.importMode(), true), pullCredentials);
+                schedule.from(), schedule.specGeneration(), schedule.insecure(), schedule.importMode(), true, pushedDigest),
+                pullCredentials);
         publisher.publish(outcome.result());
         if (outcome.result() instanceof ImportFailed failed) {
             finish(schedule, Schedule.FAILED, failed.reason(), failed.message(), null, config.interval());

@@ -22,11 +22,18 @@ public class TagImporter {
     /**
      * A tag to import: its stream, the pull spec, its policy, and the spec generation the result answers.
      *
-     * @param scheduled a scheduled check (its result names {@code from} as {@code scheduledFrom}) rather than an
-     *                  answer to ImportRequested
+     * @param scheduled    a scheduled check (its result names {@code from} as {@code scheduledFrom}) rather than an
+     *                     answer to ImportRequested
+     * @param pushedDigest when not null, the digest a registry announced for {@code from}'s tag: imported by digest,
+     *                     as the registry may announce a push before the tag points at it
      */
     public record TagImport(String namespace, String stream, String tag, String from, long generation, boolean insecure,
-            String importMode, boolean scheduled) {
+            String importMode, boolean scheduled, String pushedDigest) {
+
+        public TagImport(String namespace, String stream, String tag, String from, long generation, boolean insecure,
+                String importMode, boolean scheduled) {
+            this(namespace, stream, tag, from, generation, insecure, importMode, scheduled, null);
+        }
 
         String scheduledFrom() {
             return scheduled ? from : null;
@@ -54,6 +61,9 @@ public class TagImporter {
         ImageReference reference;
         try {
             reference = ImageReference.parse(request.from());
+            if (request.pushedDigest() != null) {
+                reference = reference.withDigest(request.pushedDigest());
+            }
         } catch (IllegalArgumentException e) {
             return failed(request, "Invalid", e.getMessage());
         }

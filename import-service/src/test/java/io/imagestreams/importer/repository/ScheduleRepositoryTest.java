@@ -63,16 +63,19 @@ class ScheduleRepositoryTest {
         Schedule claimed = claimFor(ns, t0, "replica-a").orElseThrow();
 
         // when: a push notification arrives while the check runs, then the check ends
-        assertThat(schedules.dueNow(List.of("registry.example:5000"), "team/" + ns, "v1", t0.plusSeconds(1))).isEqualTo(1);
+        String pushed = "sha256:" + "c".repeat(64);
+        assertThat(schedules.dueNow(List.of("registry.example:5000"), "team/" + ns, "v1", pushed, t0.plusSeconds(1))).isEqualTo(1);
         schedules.finishCheck(claimed, "replica-a", t0.plusSeconds(2), Schedule.UNCHANGED, null, null, "sha256:a",
                 t0.plusSeconds(3600));
 
-        // then: it is due at once rather than an interval later
+        // then: it is due at once rather than an interval later, with the pushed digest still to import
         assertThat(schedules.find(ns, "app", "v1").orElseThrow().nextCheckAt()).isEqualTo(t0.plusSeconds(2));
+        assertThat(schedules.find(ns, "app", "v1").orElseThrow().pushedDigest()).isEqualTo(pushed);
         Schedule again = claimFor(ns, t0.plusSeconds(2), "replica-a").orElseThrow();
         schedules.finishCheck(again, "replica-a", t0.plusSeconds(3), Schedule.UNCHANGED, null, null, "sha256:a",
                 t0.plusSeconds(3600));
         assertThat(schedules.find(ns, "app", "v1").orElseThrow().nextCheckAt()).isEqualTo(t0.plusSeconds(3600));
+        assertThat(schedules.find(ns, "app", "v1").orElseThrow().pushedDigest()).isNull();
     }
 
     private String track(Instant due) {

@@ -261,6 +261,36 @@ class RegistryImportsTest {
         }
     }
 
+    @Test
+    void aNotificationIsTrustedForItsDigestEvenBeforeTheRegistryMovesTheTag() {
+        // given: a scheduled tag checked once; a new image exists in the repository but the tag does not point at it
+        // yet (distribution announces a push before it writes the tag)
+        String repo = "team/early-" + suffix();
+        RegistryPusher pusher = new RegistryPusher(registry.url());
+        pusher.push(repo, "v1", ImageSpec.linux("amd64"));
+        PushedImage announced = pusher.push(repo, "staging", ImageSpec.linux("amd64").withLabels(Map.of("build", "2")));
+        String ns = namespace();
+        TestEvents.send(connector, StreamEventsConsumer.CHANNEL, new StreamCreated(ns, "app", "uid", 1, List.of(
+                TestEvents.dockerTag("v1", registry.hostPort() + "/" + repo + ":v1", true, 1))));
+        awaitTracked(ns);
+        checkNowAndAwait(ns, "Updated", 1);
+
+        // when: the registry announces v1 → the new digest
+        given().contentType("application/vnd.docker.distribution.events.v1+json").header("Authorization", "Bearer " + SECRET)
+                .body("""
+                        {"events": [{"action": "push", "target": {"mediaType": "%s", "digest": "%s", "repository": "%s",
+                          "tag": "v1", "url": "http://%s/v2/%s/manifests/%s"}, "request": {"host": "%s"}}]}"""
+                        .formatted(announced.mediaType(), announced.digest(), repo, registry.hostPort(), repo,
+                                announced.digest(), registry.hostPort()))
+                .post("/api/v1/registry-events").then().statusCode(200).body("tagsDue", org.hamcrest.Matchers.equalTo(1));
+
+        // then: the announced image is imported, by digest
+        JsonPath result = awaitResult(EventTypes.IMPORT_SUCCEEDED, ns, 2);
+        assertThat(result.getString("image.metadata.name")).isEqualTo(announced.digest());
+        assertThat(result.getString("dockerImageReference")).isEqualTo(registry.hostPort() + "/" + repo + "@" + announced.digest());
+        assertThat(result.getString("scheduledFrom")).isEqualTo(registry.hostPort() + "/" + repo + ":v1");
+    }
+
     private void awaitTracked(String ns) {
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/schedules/" + ns + "/app/v1").then().statusCode(200));
     }

@@ -106,34 +106,36 @@ public class ImageStreamRepository {
             return Uni.createFrom().item(List.of());
         }
         Long[] ids = streamRows.stream().map(r -> r.getLong("id")).toArray(Long[]::new);
-        Uni<RowSet<Row>> tags = client.preparedQuery(
-                "select stream_id, tag, conditions::text from tag_status where stream_id = any($1) order by stream_id, tag")
-                .execute(Tuple.of(ids));
-        Uni<RowSet<Row>> events = client.preparedQuery(
-                "select stream_id, tag, seq, created, docker_image_reference, image, generation from tag_event"
-                        + " where stream_id = any($1) order by stream_id, tag, seq desc")
-                .execute(Tuple.of(ids));
-        // a connection runs one query at a time: chain instead of combining
-        return tags.flatMap(tagRows -> events.map(eventRows -> assemble(streamRows, tagRows, eventRows)));
+        // one statement, so tag statuses and their events come from one snapshot even while a write commits
+        return client.preparedQuery(
+                "select s.stream_id, s.tag, s.conditions::text as conditions, e.seq, e.created, e.docker_image_reference,"
+                        + " e.image, e.generation from tag_status s left join tag_event e"
+                        + " on e.stream_id = s.stream_id and e.tag = s.tag"
+                        + " where s.stream_id = any($1) order by s.stream_id, s.tag, e.seq desc")
+                .execute(Tuple.of(ids))
+                .map(statusRows -> assemble(streamRows, statusRows));
     }
 
-    private List<StoredStream> assemble(List<Row> streamRows, RowSet<Row> tagRows, RowSet<Row> eventRows) {
+    private List<StoredStream> assemble(List<Row> streamRows, RowSet<Row> statusRows) {
         Map<Long, Map<String, NamedTagEventList>> statusByStream = new HashMap<>();
-        for (Row row : tagRows) {
-            NamedTagEventList list = new NamedTagEventList();
-            list.setTag(row.getString("tag"));
-            list.setItems(new ArrayList<>());
-            List<TagEventCondition> conditions = Json.read(row.getString(2), CONDITIONS);
-            list.setConditions(conditions == null || conditions.isEmpty() ? null : conditions);
-            statusByStream.computeIfAbsent(row.getLong("stream_id"), id -> new TreeMap<>()).put(list.getTag(), list);
-        }
         Map<Long, Map<String, Long>> headSeqs = new HashMap<>();
-        for (Row row : eventRows) {
+        for (Row row : statusRows) {
             long streamId = row.getLong("stream_id");
             String tag = row.getString("tag");
-            NamedTagEventList list = statusByStream.get(streamId).get(tag);
+            NamedTagEventList list = statusByStream.computeIfAbsent(streamId, id -> new TreeMap<>()).computeIfAbsent(tag, name -> {
+                NamedTagEventList created = new NamedTagEventList();
+                created.setTag(name);
+                created.setItems(new ArrayList<>());
+                List<TagEventCondition> conditions = Json.read(row.getString("conditions"), CONDITIONS);
+                created.setConditions(conditions == null || conditions.isEmpty() ? null : conditions);
+                return created;
+            });
+            Long seq = row.getLong("seq");
+            if (seq == null) {
+                continue;
+            }
             if (list.getItems().isEmpty()) {
-                headSeqs.computeIfAbsent(streamId, id -> new HashMap<>()).put(tag, row.getLong("seq"));
+                headSeqs.computeIfAbsent(streamId, id -> new HashMap<>()).put(tag, seq);
             }
             list.getItems().add(TagEvent.of(row.getOffsetDateTime("created").toInstant(), row.getString("docker_image_reference"),
                     row.getString("image"), row.getLong("generation")));
