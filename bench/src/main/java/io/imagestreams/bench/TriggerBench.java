@@ -47,7 +47,7 @@ public final class TriggerBench {
     static final Duration GOAL_P99 = Duration.ofSeconds(1);
     private static final Duration DELIVERY_LIMIT = Duration.ofSeconds(120);
     private static final double IDLE_BUSY_SHARE = 0.15;
-    private static final Duration IDLE_LIMIT = Duration.ofSeconds(30);
+    private static final Duration IDLE_LIMIT = Duration.ofSeconds(10);
     private static final double DISTURBED_CPUS = 0.2;
     private static final String TAG = "latest";
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
