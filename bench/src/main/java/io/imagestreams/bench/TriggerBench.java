@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * {@code bench/run-triggers}' measurement, against a running suite: mapping (an {@code ImageStreamMapping} in
  * stream-service) → webhook received (trigger-service's signed POST at a receiver in this JVM).
  * <pre>
- *   TriggerBench --stream-url U --trigger-url T [--namespace bench-triggers --streams 50 --triggers-per-stream 10
+ *   TriggerBench --stream-url U --trigger-url T [--namespace bench-triggers --streams 50 --triggers-per-stream 5
  *                --latency-seconds 20 --latency-rate 4 --bursts 3 --parallelism 8 --own-pids "PID ..."]
  * </pre>
  * Each stream's tag {@code latest} gets {@code triggers-per-stream} webhook triggers. Two loads follow a warm-up:
@@ -72,7 +72,7 @@ public final class TriggerBench {
         this.triggerUrl = options.required("trigger-url");
         this.namespace = options.text("namespace", "bench-triggers");
         this.streams = options.integer("streams", 50);
-        this.triggersPerStream = options.integer("triggers-per-stream", 10);
+        this.triggersPerStream = options.integer("triggers-per-stream", 5);
         this.parallelism = options.integer("parallelism", 8);
     }
 
