@@ -76,6 +76,15 @@ final class PackagedSuite implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds a variable to the environment of every later {@code ./suite} command: the components it starts inherit
+     * it (call before {@link #up()}).
+     */
+    PackagedSuite withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
     /** {@code ./suite up --detach}: returns once every component is ready. */
     void up() {
         CommandResult result = suite("up", "--detach");

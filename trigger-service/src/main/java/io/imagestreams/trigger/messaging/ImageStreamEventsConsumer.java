@@ -8,6 +8,7 @@ import io.imagestreams.api.event.StreamDeleted;
 import io.imagestreams.api.event.TagDeleted;
 import io.imagestreams.api.event.TagUpdated;
 import io.imagestreams.api.json.ImageApiJson;
+import io.imagestreams.trigger.repository.LogPosition;
 import io.imagestreams.trigger.service.TagEventService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,6 +16,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
@@ -56,7 +58,9 @@ public class ImageStreamEventsConsumer {
             outcome("skipped").increment();
             return Uni.createFrom().completionStage(message.ack());
         }
-        return Uni.createFrom().item(() -> apply(payload.get()))
+        Optional<LogPosition> position = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(kafka -> new LogPosition(kafka.getPartition(), kafka.getOffset()));
+        return Uni.createFrom().item(() -> apply(payload.get(), position))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure(e -> !(e instanceof IllegalArgumentException)).retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5)
@@ -67,9 +71,9 @@ public class ImageStreamEventsConsumer {
                 .onFailure().recoverWithUni(e -> deadLetter(message, e));
     }
 
-    private Void apply(EventPayload payload) {
+    private Void apply(EventPayload payload, Optional<LogPosition> position) {
         if (payload instanceof TagUpdated updated) {
-            tagEvents.tagUpdated(updated);
+            tagEvents.tagUpdated(updated, position);
         } else if (payload instanceof TagDeleted deleted) {
             tagEvents.tagDeleted(deleted);
         } else if (payload instanceof StreamDeleted deleted) {

@@ -4,6 +4,8 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -11,13 +13,18 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The projection of each tag's current image. Writes are idempotent: an event whose generation is not newer than
- * the stored one changes nothing, so duplicates and replays of the change log are harmless.
+ * The projection of each tag's current image. Writes are idempotent, so duplicates and replays of the change log
+ * are harmless: an event of an older generation changes nothing, and one of the same generation (pushes through
+ * ImageStreamMappings keep the stream's generation, as in OpenShift) only when it continues from the stored image
+ * and, where its log position is known, comes later in the log than the stored one.
  */
 @ApplicationScoped
 public class TagImageRepository {
@@ -34,8 +41,12 @@ public class TagImageRepository {
         return namespace + "/" + stream + ":" + tag;
     }
 
-    /** Stores {@code image} unless the stored generation is the same or newer; true when stored. */
-    public boolean storeIfNewer(TagImage image) {
+    /**
+     * Stores {@code image} when the tag has none, when the stored generation is older, or when it is the same and
+     * {@code image} follows the stored one: its previous image is the stored image and its log position (when
+     * known) is later. True when stored.
+     */
+    public boolean storeIfNewer(TagImage image, Optional<LogPosition> position) {
         String id = id(image.namespace(), image.stream(), image.tag());
         Document document = new Document("_id", id)
                 .append("namespace", image.namespace())
@@ -45,10 +56,19 @@ public class TagImageRepository {
                 .append("image", Documents.image(image.image()))
                 .append("previousImage", Documents.image(image.previousImage()))
                 .append("updatedAt", Documents.date(image.updatedAt()));
+        position.ifPresent(p -> document.append("partition", p.partition()).append("offset", p.offset()));
+        Bson replaceable = lt("generation", image.generation());
+        if (image.previousImage() != null) {
+            List<Bson> follows = new ArrayList<>(List.of(eq("generation", image.generation()),
+                    eq("image.digest", image.previousImage().digest()),
+                    eq("image.dockerImageReference", image.previousImage().dockerImageReference())));
+            // a replay of an older event continues from an image the tag had before: its offset tells it apart
+            position.ifPresent(p -> follows.add(or(ne("partition", p.partition()), lt("offset", p.offset()))));
+            replaceable = or(replaceable, and(follows));
+        }
         try {
-            // no match on an equal or newer generation: the upsert then collides with the stored _id
-            var result = tags.replaceOne(and(eq("_id", id), lt("generation", image.generation())), document,
-                    new ReplaceOptions().upsert(true));
+            // no match: the upsert then collides with the stored _id
+            var result = tags.replaceOne(and(eq("_id", id), replaceable), document, new ReplaceOptions().upsert(true));
             return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {

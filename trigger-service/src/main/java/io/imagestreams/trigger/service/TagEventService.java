@@ -4,6 +4,7 @@ import io.imagestreams.api.event.ImageRef;
 import io.imagestreams.api.event.StreamDeleted;
 import io.imagestreams.api.event.TagDeleted;
 import io.imagestreams.api.event.TagUpdated;
+import io.imagestreams.trigger.repository.LogPosition;
 import io.imagestreams.trigger.repository.TagImage;
 import io.imagestreams.trigger.repository.TagImageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,14 +33,17 @@ public class TagEventService {
         this.clock = clock;
     }
 
-    /** @return true when the event is the tag's current image (and was fanned out) */
-    public boolean tagUpdated(TagUpdated event) {
+    /**
+     * @param position where the event sits in the change log, when known
+     * @return true when the event is the tag's current image (and was fanned out)
+     */
+    public boolean tagUpdated(TagUpdated event, Optional<LogPosition> position) {
         if (event.image() == null) {
             throw new IllegalArgumentException("TagUpdated without an image");
         }
         TagImage image = new TagImage(event.namespace(), event.stream(), event.tag(), event.generation(),
                 image(event.image()), image(event.previousImage()), clock.instant());
-        tagImages.storeIfNewer(image);
+        tagImages.storeIfNewer(image, position);
         Optional<TagImage> current = tagImages.find(event.namespace(), event.stream(), event.tag())
                 .filter(stored -> stored.generation() == event.generation());
         if (current.isEmpty() || current.get().pullSpec() == null || current.get().pullSpec().isEmpty()) {

@@ -77,6 +77,62 @@ class ImageStreamEventsConsumerTest {
     }
 
     @Test
+    void aPushUnderTheSameGenerationMovesTheTag() {
+        // given: ImageStreamMappings keep the stream's generation, so consecutive pushes share it
+        String ns = namespace();
+        AtomicReference<Settled> first = send(connector, EventTypes.TAG_UPDATED, tagUpdated(ns, "app", "latest", 1, DIGEST_A, null));
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.get() == Settled.ACKED);
+
+        // when
+        AtomicReference<Settled> second = send(connector, EventTypes.TAG_UPDATED, tagUpdated(ns, "app", "latest", 1, DIGEST_B, DIGEST_A));
+
+        // then
+        await().atMost(Duration.ofSeconds(10)).until(() -> second.get() == Settled.ACKED);
+        TagImage stored = tagImages.find(ns, "app", "latest").orElseThrow();
+        assertThat(stored.pullSpec()).isEqualTo(pullSpec("app", DIGEST_B));
+        assertThat(stored.previousImage().digest()).isEqualTo(DIGEST_A);
+    }
+
+    @Test
+    void aReplayedEventOfTheSameGenerationChangesNothing() {
+        // given: A, then B, then A again, all of generation 1, at offsets 10-12 of partition 0
+        String ns = namespace();
+        send(connector, EventTypes.TAG_UPDATED, tagUpdated(ns, "app", "latest", 1, DIGEST_A, null), 0, 10);
+        send(connector, EventTypes.TAG_UPDATED, tagUpdated(ns, "app", "latest", 1, DIGEST_B, DIGEST_A), 0, 11);
+        AtomicReference<Settled> third = send(connector, EventTypes.TAG_UPDATED,
+                tagUpdated(ns, "app", "latest", 1, DIGEST_A, DIGEST_B), 0, 12);
+        await().atMost(Duration.ofSeconds(10)).until(() -> third.get() == Settled.ACKED);
+
+        // when: a consumer restart replays offset 11, which continues from A, the image the tag has again
+        AtomicReference<Settled> replayed = send(connector, EventTypes.TAG_UPDATED,
+                tagUpdated(ns, "app", "latest", 1, DIGEST_B, DIGEST_A), 0, 11);
+
+        // then: still A, as set at offset 12
+        await().atMost(Duration.ofSeconds(10)).until(() -> replayed.get() == Settled.ACKED);
+        TagImage stored = tagImages.find(ns, "app", "latest").orElseThrow();
+        assertThat(stored.pullSpec()).isEqualTo(pullSpec("app", DIGEST_A));
+        assertThat(stored.previousImage().digest()).isEqualTo(DIGEST_B);
+    }
+
+    @Test
+    void aRepublishedOlderEventOfTheSameGenerationChangesNothing() {
+        // given: A, then B, of generation 1
+        String ns = namespace();
+        send(connector, EventTypes.TAG_UPDATED, tagUpdated(ns, "app", "latest", 1, DIGEST_A, null), 0, 10);
+        AtomicReference<Settled> second = send(connector, EventTypes.TAG_UPDATED,
+                tagUpdated(ns, "app", "latest", 1, DIGEST_B, DIGEST_A), 0, 11);
+        await().atMost(Duration.ofSeconds(10)).until(() -> second.get() == Settled.ACKED);
+
+        // when: the producer publishes the first event once more (at least once), at a later offset
+        AtomicReference<Settled> republished = send(connector, EventTypes.TAG_UPDATED,
+                tagUpdated(ns, "app", "latest", 1, DIGEST_A, null), 0, 12);
+
+        // then
+        await().atMost(Duration.ofSeconds(10)).until(() -> republished.get() == Settled.ACKED);
+        assertThat(tagImages.find(ns, "app", "latest").orElseThrow().pullSpec()).isEqualTo(pullSpec("app", DIGEST_B));
+    }
+
+    @Test
     void aDeletedTagOrStreamIsForgotten() {
         // given
         String ns = namespace();

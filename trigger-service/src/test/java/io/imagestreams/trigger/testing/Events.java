@@ -2,6 +2,7 @@ package io.imagestreams.trigger.testing;
 
 import io.imagestreams.trigger.messaging.ImageStreamEventsConsumer;
 import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import java.net.URI;
 import java.time.ZonedDateTime;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
@@ -26,10 +28,25 @@ public final class Events {
     public enum Settled { PENDING, ACKED, NACKED }
 
     public static AtomicReference<Settled> send(InMemoryConnector connector, String type, String payload) {
+        return send(connector, type, payload, type == null ? Metadata.empty() : Metadata.of(cloudEvent(type, payload)));
+    }
+
+    /** As {@link #send(InMemoryConnector, String, String)}, read from {@code offset} of partition {@code partition}. */
+    public static AtomicReference<Settled> send(InMemoryConnector connector, String type, String payload, int partition,
+            long offset) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(ImageStreamEventsConsumer.CHANNEL, partition, offset,
+                null, payload);
+        return send(connector, type, payload, Metadata.of(cloudEvent(type, payload),
+                new IncomingKafkaRecordMetadata<>(record, ImageStreamEventsConsumer.CHANNEL)));
+    }
+
+    private static DefaultIncomingCloudEventMetadata<String> cloudEvent(String type, String payload) {
+        return new DefaultIncomingCloudEventMetadata<>(UUID.randomUUID().toString(), "1.0", URI.create("/stream-service"),
+                type, "application/json", null, null, ZonedDateTime.now(), Map.of(), payload);
+    }
+
+    private static AtomicReference<Settled> send(InMemoryConnector connector, String type, String payload, Metadata metadata) {
         AtomicReference<Settled> settled = new AtomicReference<>(Settled.PENDING);
-        Metadata metadata = type == null ? Metadata.empty() : Metadata.of(new DefaultIncomingCloudEventMetadata<>(
-                UUID.randomUUID().toString(), "1.0", URI.create("/stream-service"), type, "application/json", null, null,
-                ZonedDateTime.now(), Map.of(), payload));
         Message<String> message = Message.of(payload, metadata,
                 () -> {
                     settled.set(Settled.ACKED);
