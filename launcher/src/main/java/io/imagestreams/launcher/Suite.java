@@ -138,7 +138,7 @@ public final class Suite {
                     + InfraServers.PRUNE_DATABASE + ")";
             case KAFKA -> "127.0.0.1:" + port + " (bootstrap servers)";
             case MONGO -> "mongodb://127.0.0.1:" + port;
-            case REGISTRY -> "127.0.0.1:" + port + " (plain HTTP, e.g. 127.0.0.1:" + port + "/demo/app:v1)";
+            case REGISTRY -> "127.0.0.1:" + port + " (plain HTTP, no auth)";
             default -> Readiness.serviceUrl(port);
         };
     }
