@@ -3,6 +3,7 @@ package io.imagestreams.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -14,6 +15,9 @@ import io.imagestreams.launcher.InfraServers;
 import io.imagestreams.launcher.Processes;
 import io.imagestreams.launcher.SuiteConfig;
 import io.imagestreams.launcher.SuitePort;
+import io.imagestreams.testsupport.registry.ImageSpec;
+import io.imagestreams.testsupport.registry.PushedImage;
+import io.imagestreams.testsupport.registry.RegistryPusher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -53,7 +57,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The packaged suite through the real {@code ./suite} script, as a user runs it, on free ports and a temporary
- * data folder: start, check, stop, start again with the data still there. The steps build on each other.
+ * data folder: start, check, push to its registry (where docker-registry is installed), stop, start again with the
+ * data still there. The steps build on each other.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class LocalSuiteIT {
@@ -66,6 +71,8 @@ class LocalSuiteIT {
     private static Path outputDir;
     private static final Map<SuitePort, Integer> ports = new EnumMap<>(SuitePort.class);
     private static final Map<String, String> environment = new HashMap<>();
+    /** What the suite runs here: the registry only where docker-registry is installed. */
+    private static List<Component> components;
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static int commandCount;
 
@@ -93,6 +100,9 @@ class LocalSuiteIT {
         if (Files.isExecutable(jdk.resolve("bin/javac"))) {
             environment.put("JAVA_HOME", jdk.toString());
         }
+        Map<String, String> suiteEnvironment = new HashMap<>(System.getenv());
+        suiteEnvironment.putAll(environment);
+        components = SuiteConfig.from(suiteEnvironment, projectDir).components();
     }
 
     @AfterAll
@@ -142,6 +152,11 @@ class LocalSuiteIT {
             assertThat(readinessStatus(port)).as(service + " readiness").isEqualTo(200);
         }
 
+        if (components.contains(Component.REGISTRY)) {
+            assertThat(result.output()).containsPattern("registry +ready on port " + ports.get(SuitePort.REGISTRY))
+                    .contains("127.0.0.1:" + ports.get(SuitePort.REGISTRY) + " (plain HTTP");
+        }
+
         writeMarkerToPostgres();
         writeMarkerToMongo();
     }
@@ -152,7 +167,7 @@ class LocalSuiteIT {
         CommandResult result = suite("status");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        for (Component component : Component.values()) {
+        for (Component component : components) {
             assertThat(result.output()).containsPattern("(?m)^" + component + " +running +\\d+ +"
                     + ports.get(SuitePort.main(component)) + " +ready$");
         }
@@ -160,14 +175,41 @@ class LocalSuiteIT {
 
     @Test
     @Order(4)
+    void aPushToTheSuitesRegistryMovesAScheduledTag() {
+        assumeTrue(components.contains(Component.REGISTRY), "docker-registry is installed");
+        // given: a stream following the suite's registry, plain HTTP without importPolicy.insecure
+        String registry = "127.0.0.1:" + ports.get(SuitePort.REGISTRY);
+        RegistryPusher pusher = new RegistryPusher(URI.create("http://" + registry));
+        ImageStreamApi api = new ImageStreamApi(URI.create("http://127.0.0.1:" + ports.get(SuitePort.STREAM) + "/"));
+        PushedImage first = pusher.push("demo/app", "v1", ImageSpec.linux("amd64"));
+        api.createStream("suite-it", """
+                {"apiVersion": "image.openshift.io/v1", "kind": "ImageStream", "metadata": {"name": "app"},
+                 "spec": {"tags": [{"name": "v1", "from": {"kind": "DockerImage", "name": "%s/demo/app:v1"},
+                   "importPolicy": {"scheduled": true}}]}}""".formatted(registry));
+        awaitNewestImage(api, first.digest());
+
+        // when: the next scheduled check is far away
+        PushedImage second = pusher.push("demo/app", "v1", ImageSpec.linux("amd64").withLabels(Map.of("build", "2")));
+
+        // then: the registry's notification to import-service moves the stream
+        awaitNewestImage(api, second.digest());
+    }
+
+    private static void awaitNewestImage(ImageStreamApi api, String digest) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                api.getStream("suite-it", "app").at("/status/tags/0/items/0/image").asText()).isEqualTo(digest));
+    }
+
+    @Test
+    @Order(5)
     void downStopsEveryProcessAndFreesEveryPort() {
         List<Long> pids = recordedPids();
-        assertThat(pids).hasSizeGreaterThan(Component.values().length);
+        assertThat(pids).hasSizeGreaterThan(components.size());
 
         CommandResult result = suite("down");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        for (Component component : Component.values()) {
+        for (Component component : components) {
             assertThat(result.output()).contains("stopped " + component + " (pid");
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -179,13 +221,18 @@ class LocalSuiteIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aRestartKeepsTheData() throws Exception {
         CommandResult result = suite("up", "--detach");
         assertThat(result.exitCode()).as(result.output()).isZero();
 
         assertThat(readMarkerFromPostgres()).contains(MARKER);
         assertThat(readMarkerFromMongo()).contains(MARKER);
+        if (components.contains(Component.REGISTRY)) {
+            HttpRequest tags = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(SuitePort.REGISTRY)
+                    + "/v2/demo/app/tags/list")).timeout(Duration.ofSeconds(10)).build();
+            assertThat(http.send(tags, HttpResponse.BodyHandlers.ofString()).body()).contains("\"v1\"");
+        }
 
         CommandResult down = suite("down");
         assertThat(down.exitCode()).as(down.output()).isZero();

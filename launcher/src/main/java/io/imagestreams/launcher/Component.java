@@ -6,11 +6,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The seven processes of the local suite: the infrastructure, then the services that use it. */
+/**
+ * The processes of the local suite: the infrastructure, then the services that use it. The registry runs only
+ * where docker-registry is installed ({@link SuiteConfig#components()}).
+ */
 public enum Component {
     POSTGRES("postgres", null),
     KAFKA("kafka", null),
     MONGO("mongo", null),
+    REGISTRY("registry", null),
     STREAM_SERVICE("stream-service", "stream"),
     IMPORT_SERVICE("import-service", "import"),
     TRIGGER_SERVICE("trigger-service", "trigger"),
@@ -56,11 +60,15 @@ public enum Component {
     /**
      * Added to each child's command line: tells {@code down} and {@code status} that a pid still belongs to this
      * component, and not to an unrelated process that got the pid after ours had gone. Deliberately outside the
-     * services' {@code imagestreams.*} configuration namespace, which they validate strictly.
+     * services' {@code imagestreams.*} configuration namespace, which they validate strictly. docker-registry
+     * refuses options it does not know, so the registry's marker is the name of its config file instead.
      */
     String commandLineMarker() {
-        return "-Dlocal-suite.component=" + displayName;
+        return this == REGISTRY ? REGISTRY_CONFIG_NAME : "-Dlocal-suite.component=" + displayName;
     }
+
+    /** The file name of the suite registry's config, on its command line (see {@link #commandLineMarker()}). */
+    static final String REGISTRY_CONFIG_NAME = "local-suite-registry.yml";
 
     @Override
     public String toString() {

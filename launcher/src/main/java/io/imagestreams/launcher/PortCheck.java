@@ -3,7 +3,7 @@ package io.imagestreams.launcher;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Checks, before anything starts, that every port of the suite is free. */
+/** Checks, before anything starts, that every port the suite will listen on is free. */
 final class PortCheck {
 
     private PortCheck() {
@@ -13,6 +13,9 @@ final class PortCheck {
     static void requireFree(SuiteConfig config) {
         List<String> busy = new ArrayList<>();
         for (SuitePort port : SuitePort.values()) {
+            if (!config.components().contains(port.component())) {
+                continue;
+            }
             int number = config.port(port);
             if (!FreePorts.isFree(number)) {
                 busy.add("port " + number + " (for " + port.owner() + ") is already in use: stop what uses it, or set "

@@ -23,9 +23,18 @@ final class Readiness {
 
     /** True when the service's readiness endpoint answers 200 within {@code timeout}. */
     static boolean serviceReady(int port, Duration timeout) {
+        return answersOk(URI.create(serviceUrl(port) + READY_PATH), timeout);
+    }
+
+    /** True when the registry's API base ({@code /v2/}) answers 200 within {@code timeout}. */
+    static boolean registryReady(int port, Duration timeout) {
+        return answersOk(URI.create("http://127.0.0.1:" + port + "/v2/"), timeout);
+    }
+
+    private static boolean answersOk(URI url, Duration timeout) {
         HttpURLConnection connection = null;
         try {
-            connection = (HttpURLConnection) URI.create(serviceUrl(port) + READY_PATH).toURL().openConnection();
+            connection = (HttpURLConnection) url.toURL().openConnection();
             connection.setConnectTimeout((int) timeout.toMillis());
             connection.setReadTimeout((int) timeout.toMillis());
             int status = connection.getResponseCode();

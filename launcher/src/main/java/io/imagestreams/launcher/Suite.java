@@ -8,6 +8,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -29,6 +30,9 @@ public final class Suite {
     private static final Duration LAUNCHER_GRACE = Stopper.GRACE.multipliedBy(3);
     private static final Duration STATUS_PROBE = Duration.ofSeconds(2);
     private static final Duration FOLLOW_INTERVAL = Duration.ofMillis(250);
+    static final String REGISTRY_SKIPPED = "registry: skipped, docker-registry is not installed ('apt-get install"
+            + " docker-registry' adds a local registry whose pushes move streams; then 'systemctl disable --now"
+            + " docker-registry' frees port 5000 from its system service)";
 
     private final SuiteConfig config;
     private final SuiteState state;
@@ -59,8 +63,9 @@ public final class Suite {
             state.writeLauncherPid();
         }
         out.println("Starting the image streams suite (data in " + config.dataDir() + ")");
+        skippedRegistry(config).ifPresent(out::println);
         try {
-            run.start(Component.infrastructure());
+            run.start(config.infrastructure());
             run.start(Component.services());
         } catch (LaunchException e) {
             if (run.isStopping()) {
@@ -83,11 +88,16 @@ public final class Suite {
         run.watch();
     }
 
+    /** The line {@code up} prints when docker-registry is not installed: what is skipped and how to get it. */
+    static Optional<String> skippedRegistry(SuiteConfig config) {
+        return config.components().contains(Component.REGISTRY) ? Optional.empty() : Optional.of(REGISTRY_SKIPPED);
+    }
+
     private void refuseIfRunning() {
         Map<Component, ProcessHandle> running = state.runningComponents();
         Optional<ProcessHandle> launcher = state.foregroundLauncher();
         Optional<ProcessHandle> postmaster = state.postmaster();
-        if (running.size() == Component.values().length) {
+        if (running.keySet().containsAll(config.components())) {
             throw new LaunchException("the suite is already running (data in " + config.dataDir()
                     + "): './suite status' shows it, './suite down' stops it");
         }
@@ -116,6 +126,10 @@ public final class Suite {
         out.println("Each service: URL" + Readiness.READY_PATH + " (readiness), URL/q/swagger-ui (API docs),"
                 + " URL/q/metrics (Prometheus metrics).");
         out.println("PostgreSQL user and password: " + InfraServers.DB_USER + " / " + InfraServers.DB_PASSWORD + ".");
+        if (run.children().containsKey(Component.REGISTRY)) {
+            out.println("Registry: push to 127.0.0.1:" + config.port(SuitePort.REGISTRY) + " over plain HTTP (skopeo"
+                    + " --dest-tls-verify=false); each push makes scheduled tags importing it check at once.");
+        }
     }
 
     static String address(Component component, int port) {
@@ -124,6 +138,7 @@ public final class Suite {
                     + InfraServers.PRUNE_DATABASE + ")";
             case KAFKA -> "127.0.0.1:" + port + " (bootstrap servers)";
             case MONGO -> "mongodb://127.0.0.1:" + port;
+            case REGISTRY -> "127.0.0.1:" + port + " (plain HTTP, no auth)";
             default -> Readiness.serviceUrl(port);
         };
     }
@@ -135,14 +150,15 @@ public final class Suite {
         String format = "%-16s %-8s %-8s %-6s %s%n";
         out.println("Image streams suite, data in " + config.dataDir());
         out.printf(format, "NAME", "STATE", "PID", "PORT", "READY");
+        List<Component> expected = config.components();
         for (Component component : Component.values()) {
             int port = used.port(component);
             ProcessHandle process = running.get(component);
             if (process == null) {
-                out.printf(format, component, "stopped", "-", port, "-");
+                out.printf(format, component, expected.contains(component) ? "stopped" : "absent", "-", port, "-");
             } else {
-                boolean ready = component.isService()
-                        ? Readiness.serviceReady(port, STATUS_PROBE)
+                boolean ready = component.isService() ? Readiness.serviceReady(port, STATUS_PROBE)
+                        : component == Component.REGISTRY ? Readiness.registryReady(port, STATUS_PROBE)
                         : Readiness.accepting(port, STATUS_PROBE);
                 out.printf(format, component, "running", process.pid(), port, ready ? "ready" : "not ready");
             }
@@ -151,7 +167,10 @@ public final class Suite {
         Optional<ProcessHandle> postmaster = running.containsKey(Component.POSTGRES) ? Optional.empty() : state.postmaster();
         postmaster.ifPresent(p -> out.println("A PostgreSQL server (pid " + p.pid() + ") still serves "
                 + config.postgresDataDir() + " without its JVM: './suite down' stops it."));
-        if (running.size() == Component.values().length) {
+        if (!expected.contains(Component.REGISTRY) && !running.containsKey(Component.REGISTRY)) {
+            out.println("The registry is absent: docker-registry is not installed ('apt-get install docker-registry' adds it).");
+        }
+        if (running.keySet().containsAll(expected)) {
             out.println("All " + running.size() + " components are running.");
             return 0;
         }
@@ -159,7 +178,7 @@ public final class Suite {
             out.println("The suite is not running: './suite up' starts it.");
             return NOTHING_RUNNING;
         }
-        out.println(running.size() + " of " + Component.values().length
+        out.println(running.size() + " of " + expected.size()
                 + " components are running: './suite down' stops them, then './suite up' starts the suite afresh.");
         return PARTLY_RUNNING;
     }

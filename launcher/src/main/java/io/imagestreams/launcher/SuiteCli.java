@@ -18,7 +18,8 @@ public final class SuiteCli {
     static final String USAGE_TEXT = """
             Usage: ./suite COMMAND
 
-              up [--detach|-d]    start the infrastructure and the four services; stays in the foreground
+              up [--detach|-d]    start the infrastructure (with a registry where docker-registry is
+                                  installed) and the four services; stays in the foreground
                                   (Ctrl-C stops everything) unless --detach is given
               status              show what runs (exit 0 all, 1 part, 3 nothing)
               down                stop everything that runs; the data stays

@@ -1,8 +1,10 @@
 package io.imagestreams.launcher;
 
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +36,14 @@ final class SuiteCommands {
      * not share the terminal's fate.
      */
     List<String> command(Component component) {
-        List<String> command = new ArrayList<>(javaCommand(component));
-        command.add(1, component.commandLineMarker());
+        List<String> command = new ArrayList<>();
+        if (component == Component.REGISTRY) {
+            // its marker is the name of its config file, already on the command line
+            command.addAll(registry());
+        } else {
+            command.addAll(javaCommand(component));
+            command.add(1, component.commandLineMarker());
+        }
         setsid.ifPresent(executable -> command.add(0, executable));
         return command;
     }
@@ -83,10 +91,41 @@ final class SuiteCommands {
             }
             case PRUNE_SERVICE -> settings.putAll(
                     InfraSettings.postgres(config.port(SuitePort.POSTGRES), InfraServers.PRUNE_DATABASE));
-            case IMPORT_SERVICE, TRIGGER_SERVICE -> settings.putAll(InfraSettings.mongo(config.port(SuitePort.MONGO)));
+            case IMPORT_SERVICE -> {
+                settings.putAll(InfraSettings.mongo(config.port(SuitePort.MONGO)));
+                if (config.registryBinary().isPresent()) {
+                    // the suite's registry speaks plain HTTP
+                    int registry = config.port(SuitePort.REGISTRY);
+                    settings.put("imagestreams.registries.insecure", "127.0.0.1:" + registry + ",localhost:" + registry);
+                }
+            }
+            case TRIGGER_SERVICE -> settings.putAll(InfraSettings.mongo(config.port(SuitePort.MONGO)));
             default -> throw new IllegalArgumentException(service + " is not a service");
         }
         return settings;
+    }
+
+    /**
+     * The suite's registry: loopback only, no auth, storage in the data folder, and every push announced to
+     * import-service (pulls are not: they are import-service's own). Writes the config file it names.
+     */
+    private List<String> registry() {
+        Path binary = config.registryBinary().orElseThrow(() -> new LaunchException("docker-registry is not installed"));
+        Path file = registryConfig().writeTo(config.registryConfigFile());
+        return List.of(binary.toString(), "serve", file.toString());
+    }
+
+    RegistryConfig registryConfig() {
+        String address = "127.0.0.1:" + config.port(SuitePort.REGISTRY);
+        RegistryConfig.Endpoint importService = new RegistryConfig.Endpoint("import-service",
+                URI.create("http://127.0.0.1:" + config.port(SuitePort.IMPORT) + "/api/v1/registry-events"),
+                Map.of("Authorization", "Bearer " + SuiteSecrets.loadOrCreate(config.dataDir()).notificationsSecret()),
+                Duration.ofSeconds(2), 3, Duration.ofSeconds(1), List.of("pull"));
+        // one host name in notifications however a client spelled it: schedules of 127.0.0.1:PORT follow pushes
+        // to localhost:PORT too
+        return RegistryConfig.listeningOn(address, config.registryStorageDir())
+                .publicUrl(URI.create("http://" + address))
+                .notify(importService);
     }
 
     private List<String> service(Component service, Map<String, String> settings) {

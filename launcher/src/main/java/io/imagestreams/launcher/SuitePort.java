@@ -10,7 +10,8 @@ public enum SuitePort {
     POSTGRES(Component.POSTGRES, "", "IMAGESTREAMS_POSTGRES_PORT", 15432),
     KAFKA(Component.KAFKA, "", "IMAGESTREAMS_KAFKA_PORT", 19092),
     KAFKA_CONTROLLER(Component.KAFKA, "controller", "IMAGESTREAMS_KAFKA_CONTROLLER_PORT", 19093),
-    MONGO(Component.MONGO, "", "IMAGESTREAMS_MONGO_PORT", 27117);
+    MONGO(Component.MONGO, "", "IMAGESTREAMS_MONGO_PORT", 27117),
+    REGISTRY(Component.REGISTRY, "", "IMAGESTREAMS_REGISTRY_PORT", 5000);
 
     private final Component component;
     private final String role;

@@ -97,6 +97,9 @@ final class SuiteRun {
         if (component.isService()) {
             child.awaitReady(SERVICE_TIMEOUT,
                     () -> Readiness.serviceReady(port, PROBE_TIMEOUT) ? Optional.of(port) : Optional.empty());
+        } else if (component == Component.REGISTRY) {
+            child.awaitReady(INFRA_TIMEOUT,
+                    () -> Readiness.registryReady(port, PROBE_TIMEOUT) ? Optional.of(port) : Optional.empty());
         } else {
             int announced = child.awaitInfraReady(INFRA_TIMEOUT);
             if (announced != port) {

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PortCheckTest {
@@ -31,13 +32,40 @@ class PortCheckTest {
         }
     }
 
+    @Test
+    void aBusyRegistryPortIsNamedLikeAnyOtherWhenTheRegistryRuns() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            SuiteConfig config = configOnFreePorts(Map.of(SuitePort.REGISTRY, port), Optional.of(Path.of("/usr/bin/docker-registry")));
+
+            assertThatThrownBy(() -> PortCheck.requireFree(config))
+                    .isInstanceOf(LaunchException.class)
+                    .hasMessageContaining("nothing was started")
+                    .hasMessageContaining("port " + port + " (for registry) is already in use")
+                    .hasMessageContaining("IMAGESTREAMS_REGISTRY_PORT");
+        }
+    }
+
+    @Test
+    void theRegistryPortDoesNotMatterWhereDockerRegistryIsMissing() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            SuiteConfig config = configOnFreePorts(Map.of(SuitePort.REGISTRY, taken.getLocalPort()), Optional.empty());
+
+            assertThatCode(() -> PortCheck.requireFree(config)).doesNotThrowAnyException();
+        }
+    }
+
     /** Every port from {@link FreePorts}, except the ones given. */
     static SuiteConfig configOnFreePorts(Map<SuitePort, Integer> fixed) {
+        return configOnFreePorts(fixed, Optional.empty());
+    }
+
+    static SuiteConfig configOnFreePorts(Map<SuitePort, Integer> fixed, Optional<Path> registryBinary) {
         Map<String, String> environment = new HashMap<>();
         for (SuitePort port : SuitePort.values()) {
             int number = fixed.containsKey(port) ? fixed.get(port) : FreePorts.next();
             environment.put(port.environmentVariable(), Integer.toString(number));
         }
-        return SuiteConfig.from(environment, Path.of("."));
+        return SuiteConfig.from(environment, Path.of("."), registryBinary);
     }
 }

@@ -24,7 +24,7 @@ class SuiteCliTest {
         assertThat(run("help")).isZero();
 
         assertThat(stdout()).contains("up [--detach|-d]", "status", "down", "logs [-f] NAME", "stream-service (or stream)",
-                "IMAGESTREAMS_KAFKA_CONTROLLER_PORT [19093]", "IMAGESTREAMS_DATA_DIR");
+                "IMAGESTREAMS_KAFKA_CONTROLLER_PORT [19093]", "IMAGESTREAMS_REGISTRY_PORT [5000]", "IMAGESTREAMS_DATA_DIR");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -45,10 +46,56 @@ class SuiteTest {
     void statusOfASuiteThatNeverRanSaysStoppedForEachComponent() {
         assertThat(suite.status()).isEqualTo(Suite.NOTHING_RUNNING);
 
-        for (Component component : Component.values()) {
+        for (Component component : config.components()) {
             assertThat(output()).containsPattern("(?m)^" + component + " +stopped +- +" + config.port(component) + " ");
         }
         assertThat(output()).contains("The suite is not running");
+    }
+
+    @Test
+    void statusCallsASuiteWithoutAnInstalledRegistryFullyRunning() {
+        // given: one process carrying the marker of every component but the registry
+        process = TestProcesses.start(TestProcesses.idleJvm(config.components().stream()
+                .map(Component::commandLineMarker).toArray(String[]::new)));
+        config.components().forEach(component -> TestProcesses.writePid(config.pidFile(component), process.pid()));
+
+        // when
+        int code = suite.status();
+
+        // then
+        assertThat(code).isZero();
+        assertThat(output()).containsPattern("(?m)^registry +absent +- +" + config.port(SuitePort.REGISTRY) + " ")
+                .contains("docker-registry is not installed ('apt-get install docker-registry' adds it)")
+                .contains("All 7 components are running.")
+                .doesNotContain("components are running: './suite down'");
+    }
+
+    @Test
+    void statusCountsAnInstalledRegistryAmongTheComponents() {
+        // given
+        SuiteConfig withRegistry = configFor(dataDir, Path.of("."), Optional.of(SuiteConfig.REGISTRY_BINARY));
+        Suite suiteWithRegistry = new Suite(withRegistry, new PrintStream(output, true, StandardCharsets.UTF_8));
+        process = startMarked(Component.MONGO);
+
+        // when
+        int code = suiteWithRegistry.status();
+
+        // then
+        assertThat(code).isEqualTo(Suite.PARTLY_RUNNING);
+        assertThat(output()).containsPattern("(?m)^registry +stopped +- +" + withRegistry.port(SuitePort.REGISTRY) + " ")
+                .contains("1 of 8 components are running")
+                .doesNotContain("docker-registry is not installed");
+    }
+
+    @Test
+    void upNamesTheSkippedRegistryAndHowToGetItOnlyWhenDockerRegistryIsMissing() {
+        SuiteConfig withRegistry = configFor(dataDir, Path.of("."), Optional.of(SuiteConfig.REGISTRY_BINARY));
+
+        assertThat(Suite.skippedRegistry(config)).hasValueSatisfying(line -> assertThat(line)
+                .startsWith("registry: skipped, docker-registry is not installed")
+                .contains("apt-get install docker-registry")
+                .doesNotContain("\n"));
+        assertThat(Suite.skippedRegistry(withRegistry)).isEmpty();
     }
 
     @Test
@@ -84,7 +131,8 @@ class SuiteTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Map<String, String> environment = environmentOnFreePorts(dataDir);
             environment.put(SuitePort.MONGO.environmentVariable(), Integer.toString(taken.getLocalPort()));
-            Suite onBusyPort = new Suite(SuiteConfig.from(environment, project), new PrintStream(output, true, StandardCharsets.UTF_8));
+            Suite onBusyPort = new Suite(SuiteConfig.from(environment, project, Optional.empty()),
+                    new PrintStream(output, true, StandardCharsets.UTF_8));
 
             assertThatThrownBy(() -> onBusyPort.up(true))
                     .isInstanceOf(LaunchException.class)
@@ -146,12 +194,22 @@ class SuiteTest {
     }
 
     @Test
+    void logsPrintsTheRegistrysLog() throws Exception {
+        Files.createDirectories(config.logFile(Component.REGISTRY).getParent());
+        Files.writeString(config.logFile(Component.REGISTRY), "listening on 127.0.0.1:5000\n");
+
+        suite.logs("registry", false);
+
+        assertThat(output()).isEqualTo("listening on 127.0.0.1:5000\n");
+    }
+
+    @Test
     void logsOfAnUnknownComponentListsTheValidNames() {
         assertThatThrownBy(() -> suite.logs("redis", false))
                 .isInstanceOf(LaunchException.class)
                 .hasMessageContaining("no component named 'redis'")
                 .hasMessageContaining("stream-service (or stream)")
-                .hasMessageContaining("postgres, kafka, mongo");
+                .hasMessageContaining("postgres, kafka, mongo, registry");
     }
 
     @Test
@@ -171,8 +229,13 @@ class SuiteTest {
         return output.toString(StandardCharsets.UTF_8);
     }
 
+    /** Without docker-registry, whatever this machine has: the registry's own tests say when it is there. */
     private static SuiteConfig configFor(Path dataDir, Path project) {
-        return SuiteConfig.from(environmentOnFreePorts(dataDir), project);
+        return configFor(dataDir, project, Optional.empty());
+    }
+
+    private static SuiteConfig configFor(Path dataDir, Path project, Optional<Path> registryBinary) {
+        return SuiteConfig.from(environmentOnFreePorts(dataDir), project, registryBinary);
     }
 
     private static Map<String, String> environmentOnFreePorts(Path dataDir) {

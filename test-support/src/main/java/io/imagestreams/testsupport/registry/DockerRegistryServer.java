@@ -2,6 +2,7 @@ package io.imagestreams.testsupport.registry;
 
 import io.imagestreams.launcher.ChildProcess;
 import io.imagestreams.launcher.FreePorts;
+import io.imagestreams.launcher.RegistryConfig;
 import io.imagestreams.testsupport.InfraProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.mindrot.jbcrypt.BCrypt;
 
 /**
@@ -123,13 +123,7 @@ public final class DockerRegistryServer implements AutoCloseable {
     }
 
     private String configYaml(Builder builder) throws IOException {
-        StringBuilder yaml = new StringBuilder();
-        yaml.append("version: 0.1\n")
-                .append("log:\n  level: warn\n  accesslog:\n    disabled: true\n")
-                .append("storage:\n  filesystem:\n    rootdirectory: ").append(quote(directory.resolve("data").toString()))
-                .append("\n  delete:\n    enabled: true\n  cache:\n    blobdescriptor: inmemory\n")
-                .append("http:\n  addr: ").append(quote(hostPort())).append("\n  secret: ")
-                .append(quote(UUID.randomUUID().toString())).append('\n');
+        RegistryConfig config = RegistryConfig.listeningOn(hostPort(), directory.resolve("data"));
         switch (builder.authMode) {
             case BASIC -> {
                 Path htpasswd = directory.resolve("htpasswd");
@@ -138,39 +132,20 @@ public final class DockerRegistryServer implements AutoCloseable {
                 builder.users.forEach((user, password) ->
                         lines.append(user).append(':').append(BCrypt.hashpw(password, BCrypt.gensalt(5))).append('\n'));
                 Files.writeString(htpasswd, lines.toString());
-                yaml.append("auth:\n  htpasswd:\n    realm: ").append(quote(builder.basicRealm))
-                        .append("\n    path: ").append(quote(htpasswd.toString())).append('\n');
+                config.htpasswd(builder.basicRealm, htpasswd);
             }
             case TOKEN -> {
                 TokenServer tokens = builder.tokenServer;
-                yaml.append("auth:\n  token:\n    realm: ").append(quote(tokens.realm().toString()))
-                        .append("\n    service: ").append(quote(tokens.service()))
-                        .append("\n    issuer: ").append(quote(tokens.issuer()))
-                        .append("\n    rootcertbundle: ").append(quote(tokens.certificateBundle().toString())).append('\n');
+                config.token(tokens.realm(), tokens.service(), tokens.issuer(), tokens.certificateBundle());
             }
             case NONE -> {
             }
         }
-        if (!builder.endpoints.isEmpty()) {
-            yaml.append("notifications:\n  events:\n    includereferences: true\n  endpoints:\n");
-            for (NotificationEndpoint endpoint : builder.endpoints) {
-                yaml.append("    - name: ").append(quote(endpoint.name()))
-                        .append("\n      url: ").append(quote(endpoint.url().toString()))
-                        .append("\n      timeout: ").append(endpoint.timeout().toMillis()).append("ms")
-                        .append("\n      threshold: ").append(endpoint.threshold())
-                        .append("\n      backoff: ").append(endpoint.backoff().toMillis()).append("ms\n");
-                if (!endpoint.headers().isEmpty()) {
-                    yaml.append("      headers:\n");
-                    endpoint.headers().forEach((name, value) ->
-                            yaml.append("        ").append(quote(name)).append(": [").append(quote(value)).append("]\n"));
-                }
-            }
+        for (NotificationEndpoint endpoint : builder.endpoints) {
+            config.notify(new RegistryConfig.Endpoint(endpoint.name(), endpoint.url(), endpoint.headers(),
+                    endpoint.timeout(), endpoint.threshold(), endpoint.backoff(), List.of()));
         }
-        return yaml.toString();
-    }
-
-    private static String quote(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return config.yaml();
     }
 
     public static final class Builder {
