@@ -184,7 +184,7 @@ public final class Bench {
         }
     }
 
-    private static List<Long> pids(String list) {
+    static List<Long> pids(String list) {
         List<Long> pids = new ArrayList<>();
         for (String pid : list.trim().split("[,\\s]+")) {
             if (!pid.isEmpty()) {
@@ -296,7 +296,7 @@ public final class Bench {
                 : String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
     }
 
-    private static String machine() {
+    static String machine() {
         String cpu = "";
         try {
             cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
