@@ -42,11 +42,21 @@ final class ImportService {
         Map<String, Schedule> schedules = new HashMap<>();
         for (Object item : Json.array(list(), "items")) {
             Map<String, Object> view = Json.object(item);
-            schedules.put(Json.string(view, "stream") + ":" + Json.string(view, "tag"), new Schedule(Json.number(view, "checks", 0),
-                    Json.string(view, "lastResult"), Json.string(view, "lastDigest"), Json.string(view, "lastReason"),
-                    Json.string(view, "lastMessage")));
+            schedules.put(Json.string(view, "stream") + ":" + Json.string(view, "tag"), schedule(view));
         }
         return schedules;
+    }
+
+    /** One scheduled tag. */
+    Schedule schedule(int tag) {
+        HttpRequest get = Http.request(url, "/api/v1/schedules/" + data.namespace() + "/" + data.stream(tag) + "/" + data.tag(tag))
+                .header("Accept", "application/json").GET().build();
+        return schedule(Json.object(Json.parse(Http.expect(client, get, 200).body())));
+    }
+
+    private static Schedule schedule(Map<String, Object> view) {
+        return new Schedule(Json.number(view, "checks", 0), Json.string(view, "lastResult"), Json.string(view, "lastDigest"),
+                Json.string(view, "lastReason"), Json.string(view, "lastMessage"));
     }
 
     /** The per-minute cap on scheduled checks the service runs with. */
