@@ -214,7 +214,8 @@ public final class ImportBench {
         int cpus = Runtime.getRuntime().availableProcessors();
         Series service = new Series("import-service scheduled checks (all tags due at once by one notification, " + parallelism
                 + " at once, cap " + cap + "/min)");
-        Series peerParallel = new Series("skopeo inspect --raw, " + parallelism + " processes at once");
+        Series peerParallel = new Series("skopeo inspect --raw, " + parallelism + (parallelism == 1 ? " process" : " processes")
+                + " at once");
         Series peerSequential = new Series("skopeo inspect --raw, one process at a time");
         for (int round = 1; round <= rounds; round++) {
             service.add(data.tags(), accounting, cpus, () -> seconds(unchecked(() -> scheduled.round(all, false, roundTimeout))));
