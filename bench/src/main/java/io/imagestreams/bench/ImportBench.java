@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -218,12 +217,12 @@ public final class ImportBench {
                 + " at once");
         Series peerSequential = new Series("skopeo inspect --raw, one process at a time");
         for (int round = 1; round <= rounds; round++) {
-            service.add(data.tags(), accounting, cpus, () -> seconds(unchecked(() -> scheduled.round(all, false, roundTimeout))));
+            service.add(data.tags(), accounting, cpus, () -> scheduled.round(all, false, roundTimeout));
             out.printf(Locale.ROOT, "  round %d: import-service %.1f checks/s", round, service.last());
             if (skopeo.isPresent()) {
                 SkopeoChecks peer = skopeo.get();
-                peerParallel.add(data.tags(), accounting, cpus, () -> seconds(unchecked(() -> peer.round(all, parallelism))));
-                peerSequential.add(data.tags(), accounting, cpus, () -> seconds(unchecked(() -> peer.round(all, 1))));
+                peerParallel.add(data.tags(), accounting, cpus, () -> peer.round(all, parallelism));
+                peerSequential.add(data.tags(), accounting, cpus, () -> peer.round(all, 1));
                 out.printf(Locale.ROOT, "; skopeo %.1f checks/s (%d at once), %.1f checks/s (one at a time)", peerParallel.last(),
                         parallelism, peerSequential.last());
             }
@@ -247,17 +246,9 @@ public final class ImportBench {
                 missed.size());
     }
 
-    private interface Measured {
+    /** One measured round; returns its length. */
+    private interface Round {
         Duration run() throws InterruptedException;
-    }
-
-    private static Duration unchecked(Measured measured) {
-        try {
-            return measured.run();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchException("interrupted", e);
-        }
     }
 
     /** Rounds of one target: checks per second and the CPUs other programs took meanwhile. */
@@ -271,9 +262,9 @@ public final class ImportBench {
             this.label = label;
         }
 
-        void add(int checks, Optional<CpuAccounting> accounting, int cpus, DoubleSupplier round) {
+        void add(int checks, Optional<CpuAccounting> accounting, int cpus, Round round) throws InterruptedException {
             Optional<CpuAccounting.Sample> before = accounting.map(CpuAccounting::sample);
-            double took = round.getAsDouble();
+            double took = seconds(round.run());
             others.add(accounting.map(a -> a.sample().othersSince(before.orElseThrow(), cpus)).orElse(Double.NaN));
             seconds.add(took);
             perSecond.add(checks / took);
