@@ -14,6 +14,8 @@ import java.util.stream.Stream;
  * system time minus that of the benchmark's own processes (this JVM, the suite's processes, the registry, and all
  * their descendants, such as PostgreSQL's backends). On a shared machine this tells a clean measurement from a
  * disturbed one. Interrupt and steal time are left out: loopback traffic is counted there, not in any process.
+ * A process's time includes that of its children it has reaped, so short-lived children (a skopeo run, a
+ * PostgreSQL backend) count as the benchmark's even when no sample saw them alive.
  */
 final class CpuAccounting {
 
@@ -55,6 +57,12 @@ final class CpuAccounting {
                 // a process started during the window spent all its time in it
                 ownDelta += process.getValue() - before.own.getOrDefault(process.getKey(), 0L);
             }
+            for (Map.Entry<Long, Long> gone : before.own.entrySet()) {
+                // reaped during the window: its whole time moved into its parent's, the part before the window is not ours
+                if (!own.containsKey(gone.getKey())) {
+                    ownDelta -= gone.getValue();
+                }
+            }
             long others = Math.max(0, processBusy - before.processBusy - ownDelta);
             return (double) others / total * cpus;
         }
@@ -74,13 +82,14 @@ final class CpuAccounting {
         }
     }
 
-    /** utime + stime of one process (all its threads), or empty once it is gone. */
+    /** utime + stime of one process (all its threads) and cutime + cstime of its reaped children, or empty once it is gone. */
     private static Optional<Long> processJiffies(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // the command name may hold spaces and parentheses: the fields that matter follow the last ')'
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Optional.of(Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+            return Optional.of(Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                    + Long.parseLong(fields[14]));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -38,13 +38,22 @@ final class RegistryImage {
 
     /** Pushes the image as {@code repository:tag}; returns the manifest digest the registry reports. */
     String push(String repository, String tag) {
+        return push(repository, tag, "");
+    }
+
+    /**
+     * Pushes the image as {@code repository:tag} with {@code variant} as a config label (none when empty), so each
+     * variant has a digest of its own while sharing the layer; returns the manifest digest the registry reports.
+     */
+    String push(String repository, String tag, String variant) {
         byte[] tar = tar("hello.txt", "hello from the image streams benchmark\n".getBytes(StandardCharsets.UTF_8));
         byte[] layer = gzip(tar);
+        String labels = variant.isEmpty() ? "" : ",\"Labels\":{\"bench.variant\":\"" + variant + "\"}";
         byte[] config = """
-                {"architecture":"amd64","os":"linux","config":{"Cmd":["/hello.txt"]},\
+                {"architecture":"amd64","os":"linux","config":{"Cmd":["/hello.txt"]%s},\
                 "rootfs":{"type":"layers","diff_ids":["sha256:%s"]},\
                 "history":[{"created":"2026-01-01T00:00:00Z","created_by":"image streams benchmark"}]}"""
-                .formatted(Dataset.sha256Hex(tar)).getBytes(StandardCharsets.UTF_8);
+                .formatted(labels, Dataset.sha256Hex(tar)).getBytes(StandardCharsets.UTF_8);
         String layerDigest = uploadBlob(repository, layer);
         String configDigest = uploadBlob(repository, config);
         byte[] manifest = """
