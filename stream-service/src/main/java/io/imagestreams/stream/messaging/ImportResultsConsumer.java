@@ -1,22 +1,17 @@
 package io.imagestreams.stream.messaging;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imagestreams.api.event.EventPayload;
-import io.imagestreams.api.event.EventTypes;
 import io.imagestreams.api.event.ImportFailed;
 import io.imagestreams.api.event.ImportSucceeded;
-import io.imagestreams.api.json.ImageApiJson;
 import io.imagestreams.api.meta.StatusException;
 import io.imagestreams.stream.service.ImportResultService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -29,8 +24,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class ImportResultsConsumer {
 
     public static final String CHANNEL = "import-results";
-    private static final ObjectMapper JSON = ImageApiJson.newObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final Set<Class<? extends EventPayload>> RESULTS = Set.of(ImportSucceeded.class, ImportFailed.class);
 
     private final ImportResultService results;
     private final Counter applied;
@@ -68,16 +62,6 @@ public class ImportResultsConsumer {
     }
 
     static EventPayload parse(Message<String> message) {
-        String type = message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getType)
-                .orElseThrow(() -> new IllegalArgumentException("not a CloudEvent (no ce_type)"));
-        Optional<Class<? extends EventPayload>> payloadClass = EventTypes.payloadClass(type);
-        if (payloadClass.isEmpty() || !(payloadClass.get() == ImportSucceeded.class || payloadClass.get() == ImportFailed.class)) {
-            throw new IllegalArgumentException("unexpected event type " + type + " on the import results topic");
-        }
-        try {
-            return JSON.readValue(message.getPayload(), payloadClass.get());
-        } catch (Exception e) {
-            throw new IllegalArgumentException("unreadable " + type + ": " + e.getMessage(), e);
-        }
+        return IncomingEvents.parse(message, RESULTS, "import results");
     }
 }

@@ -1,22 +1,16 @@
 package io.imagestreams.stream.messaging;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imagestreams.api.event.DeleteImages;
 import io.imagestreams.api.event.EventPayload;
-import io.imagestreams.api.event.EventTypes;
 import io.imagestreams.api.event.PruneRevisions;
 import io.imagestreams.api.event.RestoreRevisions;
-import io.imagestreams.api.json.ImageApiJson;
 import io.imagestreams.stream.service.PruneCommandService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -32,8 +26,6 @@ public class PruneCommandsConsumer {
     public static final String CHANNEL = "prune-commands";
     private static final Set<Class<? extends EventPayload>> COMMANDS = Set.of(PruneRevisions.class, RestoreRevisions.class,
             DeleteImages.class);
-    private static final ObjectMapper JSON = ImageApiJson.newObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final PruneCommandService commands;
     private final Counter applied;
@@ -73,16 +65,6 @@ public class PruneCommandsConsumer {
     }
 
     static EventPayload parse(Message<String> message) {
-        String type = message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getType)
-                .orElseThrow(() -> new IllegalArgumentException("not a CloudEvent (no ce_type)"));
-        Optional<Class<? extends EventPayload>> payloadClass = EventTypes.payloadClass(type);
-        if (payloadClass.isEmpty() || !COMMANDS.contains(payloadClass.get())) {
-            throw new IllegalArgumentException("unexpected event type " + type + " on the prune commands topic");
-        }
-        try {
-            return JSON.readValue(message.getPayload(), payloadClass.get());
-        } catch (Exception e) {
-            throw new IllegalArgumentException("unreadable " + type + ": " + e.getMessage(), e);
-        }
+        return IncomingEvents.parse(message, COMMANDS, "prune commands");
     }
 }
