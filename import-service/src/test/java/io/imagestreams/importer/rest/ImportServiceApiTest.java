@@ -153,7 +153,7 @@ class ImportServiceApiTest {
         TestEvents.send(connector, StreamEventsConsumer.CHANNEL, new StreamUpdated(ns, "app", "uid-1", 2, List.of(
                 TestEvents.dockerTag("v1", "registry.example:5000/team/app:v1", true, 1))));
         TestEvents.send(connector, StreamEventsConsumer.CHANNEL, new TagUpdated(ns, "app", "v1", 3,
-                new ImageRef("sha256:" + "b".repeat(64), "registry.example:5000/team/app@sha256:" + "b".repeat(64), null, null, null), null));
+                new ImageRef("sha256:" + "b".repeat(64), "registry.example:5000/team/app@sha256:" + "b".repeat(64), null, null, null, null), null));
 
         // then
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
