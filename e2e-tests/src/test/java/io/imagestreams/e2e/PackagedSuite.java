@@ -76,6 +76,14 @@ final class PackagedSuite implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets an environment variable of the {@code ./suite} process, which the services it starts inherit: how a test
+     * configures a service. Takes effect with the next {@link #up()}.
+     */
+    void environment(String name, String value) {
+        environment.put(name, value);
+    }
+
     /** {@code ./suite up --detach}: returns once every component is ready. */
     void up() {
         CommandResult result = suite("up", "--detach");
