@@ -95,7 +95,8 @@ class PruneIT {
     @Order(2)
     void withAZeroUndoWindowTheRemovedEntriesImagesAreDeleted() {
         try (PackagedSuite suite = PackagedSuite.prepare("prune-it")) {
-            // prune-service's configuration, through the environment the services inherit from ./suite
+            // prune-service's configuration, through the environment every service inherits from ./suite (the other
+            // services' strict imagestreams.* mappings do not take these variables for theirs: the suite comes up)
             suite.environment("IMAGESTREAMS_UNDO_WINDOW", "0s");
             suite.environment("IMAGESTREAMS_HOUSEKEEPING_INTERVAL", "2s");
             suite.up();
