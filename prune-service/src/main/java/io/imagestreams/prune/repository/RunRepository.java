@@ -46,6 +46,29 @@ public class RunRepository {
                 .replaceWithVoid();
     }
 
+    /** Marks when a confirmed run started waiting for its commands' outcomes. */
+    public Uni<Void> applyingSince(SqlClient client, UUID id, Instant since) {
+        return client.preparedQuery("update prune_run set applying_since = $2 where id = $1").execute(Tuple.of(id, utc(since)))
+                .replaceWithVoid();
+    }
+
+    /** Runs still Applying that started waiting before {@code cutoff}. */
+    public Uni<List<UUID>> applyingSince(SqlClient client, Instant cutoff) {
+        return client.preparedQuery("select id from prune_run where state = 'Applying' and applying_since <= $1 order by created_at")
+                .execute(Tuple.of(utc(cutoff)))
+                .map(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getUUID("id")));
+                    return ids;
+                });
+    }
+
+    /** Applying → Failed; returns whether this call changed the run (false when its outcomes came in meanwhile). */
+    public Uni<Boolean> failIfApplying(SqlClient client, UUID id, String error, Instant at) {
+        return client.preparedQuery("update prune_run set state = 'Failed', error = $2, finished_at = $3 where id = $1 and state = 'Applying'")
+                .execute(Tuple.of(id, error, utc(at))).map(rows -> rows.rowCount() == 1);
+    }
+
     public Uni<Void> failed(SqlClient client, UUID id, String error, Instant at) {
         return client.preparedQuery("update prune_run set state = 'Failed', error = $2, finished_at = $3 where id = $1")
                 .execute(Tuple.of(id, error, utc(at))).replaceWithVoid();

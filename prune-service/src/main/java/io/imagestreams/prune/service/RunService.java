@@ -8,7 +8,9 @@ import io.imagestreams.api.json.Rfc3339;
 import io.imagestreams.api.reference.ImageReference;
 import io.imagestreams.prune.client.KubernetesWorkloads;
 import io.imagestreams.prune.config.PruneServiceConfig;
-import io.imagestreams.prune.messaging.PruneCommandSender;
+import io.imagestreams.prune.messaging.CommandRelay;
+import io.imagestreams.prune.repository.CommandOutboxRepository;
+import io.imagestreams.prune.repository.CommandOutboxRepository.OpenCommand;
 import io.imagestreams.prune.repository.PolicyRepository.StoredPolicy;
 import io.imagestreams.prune.repository.RunRepository;
 import io.imagestreams.prune.repository.RunRepository.RunCommand;
@@ -52,18 +54,20 @@ public class RunService {
     private final RunRepository runs;
     private final PolicyService policies;
     private final KubernetesWorkloads workloads;
-    private final PruneCommandSender sender;
+    private final CommandOutboxRepository outbox;
+    private final CommandRelay relay;
     private final PruneMetrics metrics;
     private final PruneServiceConfig config;
     private final Clock clock;
 
-    public RunService(Pool pool, RunRepository runs, PolicyService policies, KubernetesWorkloads workloads, PruneCommandSender sender,
-            PruneMetrics metrics, PruneServiceConfig config, Clock clock) {
+    public RunService(Pool pool, RunRepository runs, PolicyService policies, KubernetesWorkloads workloads, CommandOutboxRepository outbox,
+            CommandRelay relay, PruneMetrics metrics, PruneServiceConfig config, Clock clock) {
         this.pool = pool;
         this.runs = runs;
         this.policies = policies;
         this.workloads = workloads;
-        this.sender = sender;
+        this.outbox = outbox;
+        this.relay = relay;
         this.metrics = metrics;
         this.config = config;
         this.clock = clock;
@@ -162,10 +166,13 @@ public class RunService {
             rows.add(new RunCommand(command.namespace(), command.stream(), command.tag(), RunOutcomes.toJson(entries)));
             toSend.add(new PruneRevisions(run.id().toString(), command.namespace(), command.stream(), command.tag(), entries));
         });
+        // the commands are queued in the transaction that records them, and sent by the relay after the commit
         return pool.withTransaction(c -> runs.planned(c, run.id(), APPLYING, inUseCheck, planJson, counts, planMillis, null, null, "None")
+                        .flatMap(ignored -> runs.applyingSince(c, run.id(), clock.instant()))
                         .flatMap(ignored -> runs.insertCommands(c, run.id(), rows))
-                        .flatMap(ignored -> runs.insertImages(c, run.id(), images)))
-                .flatMap(ignored -> sendAll(toSend))
+                        .flatMap(ignored -> runs.insertImages(c, run.id(), images))
+                        .flatMap(ignored -> outbox.insert(c, run.id(), toSend, clock.instant())))
+                .invoke(relay::wake)
                 // a run with nothing to remove from any history is complete at once
                 .flatMap(ignored -> pool.withTransaction(c -> runs.finishIfComplete(c, run.id(), clock.instant(), config.undo().window())))
                 .invoke(finished -> {
@@ -174,14 +181,6 @@ public class RunService {
                     }
                 })
                 .replaceWithVoid();
-    }
-
-    private Uni<Void> sendAll(List<? extends io.imagestreams.api.event.EventPayload> commands) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (var command : commands) {
-            chain = chain.flatMap(ignored -> sender.send(command));
-        }
-        return chain;
     }
 
     /** Puts back what a confirmed run removed, while its undo window is open. */
@@ -202,13 +201,13 @@ public class RunService {
                 throw ApiException.conflict("the undo window of run " + id + " closed at "
                         + (run.undoableUntil() == null ? "its end" : Rfc3339.format(run.undoableUntil())));
             }
-            return runs.commands(c, id).flatMap(commands -> runs.undone(c, id, now).map(changed -> {
+            return runs.commands(c, id).flatMap(commands -> runs.undone(c, id, now).flatMap(changed -> {
                 if (!changed) {
                     throw ApiException.conflict("run " + id + " changed meanwhile; try again");
                 }
-                return restoreCommands(id, commands);
+                return outbox.insert(c, id, restoreCommands(id, commands), now);
             }));
-        })).flatMap(restores -> sendAll(restores)).invoke(() -> metrics.runFinished(UNDONE)).flatMap(ignored -> view(id));
+        })).invoke(relay::wake).invoke(() -> metrics.runFinished(UNDONE)).flatMap(ignored -> view(id));
     }
 
     private static List<RestoreRevisions> restoreCommands(UUID id, List<RunCommand> commands) {
@@ -237,13 +236,60 @@ public class RunService {
             for (UUID id : ids) {
                 chain = chain.flatMap(count -> pool.withConnection(c -> runs.images(c, id)
                         .flatMap(images -> runs.unreferenced(c, images.stream().map(RunImage::digest).toList())))
-                        .flatMap(digests -> (digests.isEmpty() ? Uni.createFrom().voidItem()
-                                : sender.send(new DeleteImages(id.toString(), digests)))
-                                .flatMap(ignored -> pool.withTransaction(c -> runs.setImageDeletion(c, id, "Sent"))))
+                        .flatMap(digests -> pool.withTransaction(c -> outbox.insert(c, id,
+                                        digests.isEmpty() ? List.of() : List.of(new DeleteImages(id.toString(), digests)), clock.instant())
+                                .flatMap(ignored -> runs.setImageDeletion(c, id, "Sent"))))
+                        .invoke(relay::wake)
                         .replaceWith(count + 1));
             }
             return chain;
         });
+    }
+
+    /**
+     * Fails the runs that waited longer than {@code imagestreams.apply-timeout} for their commands' outcomes,
+     * naming the commands without one, and cancels what of theirs was not sent yet. Outcomes that still arrive
+     * are recorded in the counts; the run stays Failed.
+     */
+    public Uni<Integer> failOverdueRuns() {
+        Instant now = clock.instant();
+        return pool.withConnection(c -> runs.applyingSince(c, now.minus(config.applyTimeout()))).flatMap(ids -> {
+            Uni<Integer> chain = Uni.createFrom().item(0);
+            for (UUID id : ids) {
+                chain = chain.flatMap(count -> pool.withTransaction(c -> outbox.withoutOutcome(c, id).flatMap(open -> {
+                    String error = timeoutMessage(open);
+                    return runs.failIfApplying(c, id, error, now).flatMap(failed -> !failed ? Uni.createFrom().item(false)
+                            : outbox.cancelUnsent(c, id).replaceWith(true).invoke(() -> {
+                                Log.warnf("prune run %s failed: %s", id, error);
+                                metrics.runFinished(FAILED);
+                            }));
+                })).map(failed -> failed ? count + 1 : count));
+            }
+            return chain;
+        });
+    }
+
+    private String timeoutMessage(List<OpenCommand> open) {
+        StringBuilder message = new StringBuilder("no outcome from stream-service within ")
+                .append(GoDuration.format(config.applyTimeout())).append(" for ").append(open.size())
+                .append(open.size() == 1 ? " command: " : " commands: ");
+        int shown = Math.min(open.size(), 20);
+        for (int i = 0; i < shown; i++) {
+            OpenCommand command = open.get(i);
+            message.append(i == 0 ? "" : ", ").append(command.tag());
+            if (command.sent()) {
+                message.append(" (sent)");
+            } else if (command.attempts() > 0) {
+                message.append(" (not sent: ").append(command.attempts()).append(command.attempts() == 1 ? " attempt" : " attempts")
+                        .append(command.lastError() == null ? "" : ", last error: " + command.lastError()).append(")");
+            } else {
+                message.append(" (not sent)");
+            }
+        }
+        if (open.size() > shown) {
+            message.append(" and ").append(open.size() - shown).append(" more");
+        }
+        return message.append("; commands not sent yet are cancelled").toString();
     }
 
     public Uni<List<JsonObject>> list(int limit) {
@@ -255,10 +301,15 @@ public class RunService {
         return pool.withConnection(c -> runs.find(c, id).flatMap(found -> {
             StoredRun run = found.orElseThrow(() -> ApiException.notFound("no run " + id));
             return runs.appliedCounts(c, id).flatMap(applied -> runs.commands(c, id).flatMap(commands -> runs.images(c, id)
-                    .flatMap(images -> runs.plan(c, id).map(plan -> {
+                    .flatMap(images -> outbox.unsent(c, id).flatMap(unsent -> runs.plan(c, id).map(plan -> {
                         JsonObject view = summary(run, applied);
-                        view.put("progress", new JsonObject().put("commands", applied.getLong("commands"))
-                                .put("commandsApplied", applied.getLong("commandsApplied")).put("imageDeletion", run.imageDeletion()));
+                        JsonObject progress = new JsonObject().put("commands", applied.getLong("commands"))
+                                .put("commandsApplied", applied.getLong("commandsApplied")).put("commandsUnsent", unsent.count())
+                                .put("imageDeletion", run.imageDeletion());
+                        if (unsent.lastError() != null) {
+                            progress.put("lastSendError", unsent.lastError());
+                        }
+                        view.put("progress", progress);
                         JsonArray skipped = new JsonArray();
                         commands.stream().filter(cmd -> cmd.restored() != null && cmd.removed() != null
                                 && cmd.restored().size() < cmd.removed().size())
@@ -280,7 +331,7 @@ public class RunService {
                                     .put("images", plan.get().getValue("images")));
                         }
                         return view;
-                    }))));
+                    })))));
         }));
     }
 
