@@ -32,14 +32,25 @@ public class CommandOutboxRepository {
         if (commands.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> batch = new ArrayList<>(commands.size());
-        for (EventPayload command : commands) {
-            String tag = command instanceof PruneRevisions prune ? prune.tag() : null;
-            batch.add(Tuple.from(Arrays.asList(UUID.randomUUID(), runId, command.eventType(), command.partitionKey(), tag,
-                    write(command), utc(now))));
+        int size = commands.size();
+        UUID[] ids = new UUID[size];
+        String[] types = new String[size];
+        String[] keys = new String[size];
+        String[] tags = new String[size];
+        String[] payloads = new String[size];
+        for (int i = 0; i < size; i++) {
+            EventPayload command = commands.get(i);
+            ids[i] = UUID.randomUUID();
+            types[i] = command.eventType();
+            keys[i] = command.partitionKey();
+            tags[i] = command instanceof PruneRevisions prune ? prune.tag() : null;
+            payloads[i] = write(command);
         }
+        // with ordinality: seq follows the order of the list
         return client.preparedQuery("insert into command_outbox (id, run_id, type, key, tag, payload, created_at)"
-                + " values ($1, $2, $3, $4, $5, $6, $7)").executeBatch(batch).replaceWithVoid();
+                        + " select i, $1::uuid, y, k, t, p, $7 from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])"
+                        + " with ordinality as u(i, y, k, t, p, n) order by n")
+                .execute(Tuple.from(Arrays.asList(runId, ids, types, keys, tags, payloads, utc(now)))).replaceWithVoid();
     }
 
     /** Takes the relay lock for the caller's transaction; false when another relay holds it. */

@@ -2,7 +2,6 @@ package io.imagestreams.prune.service;
 
 import io.imagestreams.api.event.DeleteImages;
 import io.imagestreams.api.event.HistoryEntry;
-import io.imagestreams.api.event.PruneRevisions;
 import io.imagestreams.api.event.RestoreRevisions;
 import io.imagestreams.api.json.Rfc3339;
 import io.imagestreams.api.reference.ImageReference;
@@ -23,6 +22,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Clock;
@@ -97,90 +97,58 @@ public class RunService {
         return start(new RunRequest(policy.namespace().isEmpty() ? null : policy.namespace(), null, null, null, true), "schedule");
     }
 
+    /**
+     * Plans the run and records the plan in one transaction, reading the projection through a cursor and writing
+     * the items as it goes (PlanRecorder); a confirmed run's commands are queued in the same transaction and sent
+     * by the relay after the commit.
+     */
     private Uni<Void> execute(StoredRun run) {
         Instant now = clock.instant();
         Duration keepYoungerThan = Duration.ofSeconds(run.keepYoungerThanSeconds());
         Optional<String> namespace = Optional.ofNullable(run.namespace());
+        Optional<String> managedRegistry = config.registry().url().map(RunService::hostPort);
+        String inUseCheck = config.kubernetes().enabled() ? WorkloadReferences.CHECKED : WorkloadReferences.NOT_CONFIGURED;
         long started = System.nanoTime();
         Uni<WorkloadReferences> inUse = config.kubernetes().enabled()
                 ? Uni.createFrom().item(() -> workloads.read(now.minus(keepYoungerThan))).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                         .onFailure().transform(e -> new InUseCheckFailed(e))
                 : Uni.createFrom().item(WorkloadReferences.none());
-        return inUse.flatMap(references -> pool.withConnection(c -> runs.entries(c, namespace)
-                .flatMap(entries -> (namespace.isEmpty() ? runs.images(c) : Uni.createFrom().item(List.<Planner.ImageFact>of()))
-                        .flatMap(images -> runs.pins(c).map(pins -> new Planner.Input(namespace, run.keepTagRevisions(), keepYoungerThan,
-                                run.ignoreInvalidReferences(), now, entries, images, pins, references)))))
-                .map(input -> Planner.plan(input))
-                .flatMap(plan -> {
-                    Duration planTime = Duration.ofNanos(System.nanoTime() - started);
-                    metrics.planned(planTime);
-                    return record(run, plan, references, planTime);
-                }))
+        return inUse.flatMap(references -> pool.withTransaction(c -> runs.pins(c).flatMap(pins -> {
+            Planner planner = new Planner(run.keepTagRevisions(), keepYoungerThan, run.ignoreInvalidReferences(), now, pins, references);
+            return new PlanRecorder(c, runs, outbox, run.id(), planner, run.confirm(), managedRegistry, now).record(namespace)
+                    .flatMap(planned -> {
+                        long planMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+                        JsonObject counts = new JsonObject().put("planned", planned);
+                        JsonObject plan = new JsonObject(Json.write(Map.of("invalidReferences", references.invalid())));
+                        if (!run.confirm()) {
+                            return runs.planned(c, run.id(), SUCCEEDED, inUseCheck, plan, counts, planMillis, clock.instant(), null, "None");
+                        }
+                        return runs.planned(c, run.id(), APPLYING, inUseCheck, plan, counts, planMillis, null, null, "None")
+                                .flatMap(ignored -> runs.applyingSince(c, run.id(), clock.instant()));
+                    });
+        })))
+                .invoke(() -> metrics.planned(Duration.ofNanos(System.nanoTime() - started)))
+                .flatMap(ignored -> {
+                    if (!run.confirm()) {
+                        metrics.runFinished(SUCCEEDED);
+                        return Uni.createFrom().voidItem();
+                    }
+                    relay.wake();
+                    // a run with nothing to remove from any history is complete at once
+                    return pool.withTransaction(c -> runs.finishIfComplete(c, run.id(), clock.instant(), config.undo().window()))
+                            .invoke(finished -> {
+                                if (finished) {
+                                    metrics.runFinished(SUCCEEDED);
+                                }
+                            })
+                            .replaceWithVoid();
+                })
                 .onFailure().recoverWithUni(e -> {
                     String error = e instanceof InUseCheckFailed ? e.getMessage() : "planning failed: " + e.getMessage();
                     Log.warnf("prune run %s failed: %s", run.id(), error);
                     metrics.runFinished(FAILED);
                     return pool.withTransaction(c -> runs.failed(c, run.id(), error, clock.instant()));
                 });
-    }
-
-    private Uni<Void> record(StoredRun run, Planner.Plan plan, WorkloadReferences references, Duration planTime) {
-        String inUseCheck = config.kubernetes().enabled() ? WorkloadReferences.CHECKED : WorkloadReferences.NOT_CONFIGURED;
-        Optional<String> managedRegistry = config.registry().url().map(RunService::hostPort);
-        List<RunImage> images = new ArrayList<>();
-        long bytes = 0;
-        for (Planner.ImageItem image : plan.removedImages()) {
-            images.add(new RunImage(image.image(), image.size(), managedRegistry.flatMap(host -> repository(image.dockerImageReference(), host))
-                    .orElse(null)));
-            bytes += image.size() == null ? 0 : image.size();
-        }
-        JsonObject planned = new JsonObject()
-                .put("historyEntries", plan.removedEntries().size())
-                .put("historyEntriesKept", plan.items().size() - plan.removedEntries().size())
-                .put("images", images.size())
-                .put("imagesKept", plan.images().size() - images.size())
-                .put("manifests", images.stream().filter(i -> i.repository() != null).count())
-                .put("bytesReclaimable", bytes);
-        JsonObject counts = new JsonObject().put("planned", planned);
-        JsonObject planJson = new JsonObject(Json.write(Map.of("items", plan.items(), "images", plan.images(),
-                "invalidReferences", references.invalid())));
-        long planMillis = planTime.toMillis();
-        if (!run.confirm()) {
-            metrics.runFinished(SUCCEEDED);
-            return pool.withTransaction(c -> runs.planned(c, run.id(), SUCCEEDED, inUseCheck, planJson, counts, planMillis, clock.instant(),
-                    null, "None"));
-        }
-        Map<String, RunCommand> commands = new LinkedHashMap<>();
-        Map<String, List<HistoryEntry>> entriesByTag = new LinkedHashMap<>();
-        for (Planner.Item item : plan.removedEntries()) {
-            Planner.Entry entry = item.entry();
-            String key = entry.namespace() + "/" + entry.stream() + ":" + entry.tag();
-            entriesByTag.computeIfAbsent(key, k -> new ArrayList<>()).add(new HistoryEntry(entry.tag(), entry.position(), entry.image(),
-                    entry.dockerImageReference(), entry.created(), entry.generation()));
-            commands.computeIfAbsent(key, k -> new RunCommand(entry.namespace(), entry.stream(), entry.tag(), new JsonArray()));
-        }
-        List<RunCommand> rows = new ArrayList<>();
-        List<PruneRevisions> toSend = new ArrayList<>();
-        commands.forEach((key, command) -> {
-            List<HistoryEntry> entries = entriesByTag.get(key);
-            rows.add(new RunCommand(command.namespace(), command.stream(), command.tag(), RunOutcomes.toJson(entries)));
-            toSend.add(new PruneRevisions(run.id().toString(), command.namespace(), command.stream(), command.tag(), entries));
-        });
-        // the commands are queued in the transaction that records them, and sent by the relay after the commit
-        return pool.withTransaction(c -> runs.planned(c, run.id(), APPLYING, inUseCheck, planJson, counts, planMillis, null, null, "None")
-                        .flatMap(ignored -> runs.applyingSince(c, run.id(), clock.instant()))
-                        .flatMap(ignored -> runs.insertCommands(c, run.id(), rows))
-                        .flatMap(ignored -> runs.insertImages(c, run.id(), images))
-                        .flatMap(ignored -> outbox.insert(c, run.id(), toSend, clock.instant())))
-                .invoke(relay::wake)
-                // a run with nothing to remove from any history is complete at once
-                .flatMap(ignored -> pool.withTransaction(c -> runs.finishIfComplete(c, run.id(), clock.instant(), config.undo().window())))
-                .invoke(finished -> {
-                    if (finished) {
-                        metrics.runFinished(SUCCEEDED);
-                    }
-                })
-                .replaceWithVoid();
     }
 
     /** Puts back what a confirmed run removed, while its undo window is open. */
@@ -292,6 +260,35 @@ public class RunService {
         return message.append("; commands not sent yet are cancelled").toString();
     }
 
+    /**
+     * A page of a run's plan: history entries ({@code images} false) or images, in plan order after {@code after}
+     * ({@code -1}: from the start), optionally only those kept ({@code Keep}) or removed ({@code Remove}).
+     */
+    public Uni<JsonObject> items(UUID id, boolean images, Optional<String> action, int after, int limit) {
+        Boolean keep = action.map(Planner.KEEP::equals).orElse(null);
+        return pool.withConnection(c -> runs.find(c, id).flatMap(found -> {
+            found.orElseThrow(() -> ApiException.notFound("no run " + id));
+            return runs.items(c, id, images ? PlanRecorder.IMAGE : PlanRecorder.HISTORY, keep, after, limit);
+        })).map(rows -> {
+            JsonArray items = new JsonArray();
+            for (Row row : rows.subList(0, Math.min(rows.size(), limit))) {
+                boolean kept = row.getBoolean("keep");
+                JsonObject item = images
+                        ? new JsonObject().put("image", row.getString("image")).put("size", row.getLong("size"))
+                        : new JsonObject().put("namespace", row.getString("namespace")).put("stream", row.getString("stream"))
+                                .put("tag", row.getString("tag")).put("position", row.getInteger("position")).put("image", row.getString("image"));
+                item.put("action", kept ? Planner.KEEP : Planner.REMOVE).put("reasons", new JsonArray(Planner.reasons(row.getShort("reasons"))));
+                item.getMap().values().removeIf(value -> value == null);
+                items.add(item);
+            }
+            JsonObject page = new JsonObject().put("items", items);
+            if (rows.size() > limit) {
+                page.put("next", rows.get(limit - 1).getInteger("ordinal"));
+            }
+            return page;
+        });
+    }
+
     public Uni<List<JsonObject>> list(int limit) {
         return pool.withConnection(c -> runs.list(c, limit)).map(list -> list.stream().map(run -> summary(run, null)).toList());
     }
@@ -327,8 +324,9 @@ public class RunService {
                         }
                         if (plan.isPresent()) {
                             view.put("invalidReferences", plan.get().getValue("invalidReferences"));
-                            view.put("plan", new JsonObject().put("items", plan.get().getValue("items"))
-                                    .put("images", plan.get().getValue("images")));
+                            // the items themselves are paged: GET /api/v1/runs/{id}/items and /images
+                            view.put("plan", new JsonObject().put("items", "/api/v1/runs/" + id + "/items")
+                                    .put("images", "/api/v1/runs/" + id + "/images"));
                         }
                         return view;
                     })))));

@@ -104,8 +104,8 @@ class RegistryCleanupTest {
         PushedImage failing = pushed.get(1);
         PushedImage deleted = pushed.get(2);
         PushedImage current = pushed.get(3);
-        await().atMost(WAIT).until(() -> Runs.awaitState(Runs.start("""
-                {"namespace":"%s"}""".formatted(ns)), "Succeeded").getList("plan.items").size() == 4);
+        await().atMost(WAIT).until(() -> Runs.items(Runs.awaitState(Runs.start("""
+                {"namespace":"%s"}""".formatted(ns)), "Succeeded").getString("id")).size() == 4);
 
         // when a confirmed run over all namespaces keeps only the current entry, and stream-service applies it
         String id = Runs.start("""

@@ -215,8 +215,9 @@ class CommandDeliveryTest {
     private void tagHistory(String stream, int count) {
         List<String> digests = LongStream.range(0, count).mapToObj(i -> digest(base + i + stream.hashCode() * 100L)).toList();
         feed.tagHistory(ns, stream, "v1", digests, Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(2)), 1);
-        await().atMost(WAIT).until(() -> Runs.awaitState(Runs.start("""
-                {"namespace":"%s"}""".formatted(ns)), "Succeeded").getList("plan.items.image").contains(digests.get(count - 1)));
+        await().atMost(WAIT).until(() -> Runs.items(Runs.awaitState(Runs.start("""
+                {"namespace":"%s"}""".formatted(ns)), "Succeeded").getString("id")).stream()
+                .anyMatch(item -> digests.get(count - 1).equals(item.get("image"))));
     }
 
     private List<Message<String>> commandsOf(String runId) {
