@@ -253,6 +253,34 @@ public class RunRepository {
                 + " where run_id = $1 order by digest").execute(Tuple.of(runId)).map(RunRepository::toImages);
     }
 
+    /** One image of a run. */
+    public Uni<Optional<RunImage>> image(SqlClient client, UUID runId, String digest) {
+        return client.preparedQuery("select run_id, digest, size, repository, deleted, registry_status, registry_error from run_image"
+                + " where run_id = $1 and digest = $2").execute(Tuple.of(runId, digest))
+                .map(rows -> toImages(rows).stream().findFirst());
+    }
+
+    /** At most {@code limit} images of a run for its view: those whose registry clean-up failed first. */
+    public Uni<List<RunImage>> imagesForView(SqlClient client, UUID runId, int limit) {
+        return client.preparedQuery("select run_id, digest, size, repository, deleted, registry_status, registry_error from run_image"
+                + " where run_id = $1 order by registry_status = 'Failed' desc nulls last, digest limit $2").execute(Tuple.of(runId, limit))
+                .map(RunRepository::toImages);
+    }
+
+    /** At most {@code limit} tags an undo could not restore in full (deleted since), for the run's view. */
+    public Uni<List<RunCommand>> skippedByUndo(SqlClient client, UUID runId, int limit) {
+        return client.preparedQuery("select namespace, stream, tag, planned, applied, removed, restored from run_command where run_id = $1"
+                        + " and restored is not null and removed is not null and jsonb_array_length(restored) < jsonb_array_length(removed)"
+                        + " order by namespace, stream, tag limit $2").execute(Tuple.of(runId, limit))
+                .map(rows -> {
+                    List<RunCommand> commands = new ArrayList<>();
+                    rows.forEach(row -> commands.add(new RunCommand(row.getString("namespace"), row.getString("stream"), row.getString("tag"),
+                            (JsonArray) row.getJson("planned"), row.getBoolean("applied"), (JsonArray) row.getJson("removed"),
+                            (JsonArray) row.getJson("restored"))));
+                    return commands;
+                });
+    }
+
     /** Deleted images of a run whose manifest is still to be deleted from the managed registry. */
     public Uni<List<RunImage>> pendingRegistryDeletes(SqlClient client, int limit) {
         return client.preparedQuery("select run_id, digest, size, repository, deleted, registry_status, registry_error from run_image"

@@ -7,6 +7,7 @@ import io.imagestreams.prune.repository.RunRepository;
 import io.imagestreams.prune.repository.RunRepository.ItemRows;
 import io.imagestreams.prune.repository.RunRepository.RunCommand;
 import io.imagestreams.prune.repository.RunRepository.RunImage;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Cursor;
@@ -160,12 +161,15 @@ final class PlanRecorder {
             return;
         }
         imagesRemoved++;
+        bytesReclaimable += image.size() == null ? 0 : image.size();
         String repository = managedRegistry.flatMap(host -> RunService.repository(image.dockerImageReference(), host)).orElse(null);
         if (repository != null) {
             manifests++;
         }
-        bytesReclaimable += image.size() == null ? 0 : image.size();
-        removedImages.add(new RunImage(image.digest(), image.size(), repository));
+        if (confirm) {
+            // what a confirmed run will delete, with its outcome later; a dry run's plan items say it all
+            removedImages.add(new RunImage(image.digest(), image.size(), repository));
+        }
     }
 
     /** Writes what has been planned; {@code all}: also the tag still being read (its entries are complete). */
@@ -194,10 +198,17 @@ final class PlanRecorder {
         });
     }
 
+    /**
+     * Reads batch after batch as a repetition, not as a chain of nested Unis: a nested chain would keep every
+     * batch's statements (and their parameter arrays) reachable until the last batch completes.
+     */
     private Uni<Void> readBatches(Cursor cursor, Consumer<Row> onRow, Supplier<Uni<Void>> flush) {
-        return cursor.read(BATCH).flatMap(rows -> {
-            rows.forEach(onRow);
-            return flush.get().flatMap(ignored -> cursor.hasMore() ? readBatches(cursor, onRow, flush) : Uni.createFrom().voidItem());
-        });
+        return Multi.createBy().repeating()
+                .uni(() -> cursor.read(BATCH).flatMap(rows -> {
+                    rows.forEach(onRow);
+                    return flush.get().map(ignored -> cursor.hasMore());
+                }))
+                .whilst(more -> more)
+                .collect().last().replaceWithVoid();
     }
 }

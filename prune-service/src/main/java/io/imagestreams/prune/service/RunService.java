@@ -49,6 +49,8 @@ public class RunService {
     public static final String SUCCEEDED = "Succeeded";
     public static final String FAILED = "Failed";
     public static final String UNDONE = "Undone";
+    /** The most image outcomes and skipped tags a run's view lists, so it stays small for runs of any size. */
+    static final int VIEW_LIMIT = 100;
 
     private final Pool pool;
     private final RunRepository runs;
@@ -297,7 +299,8 @@ public class RunService {
     public Uni<JsonObject> view(UUID id) {
         return pool.withConnection(c -> runs.find(c, id).flatMap(found -> {
             StoredRun run = found.orElseThrow(() -> ApiException.notFound("no run " + id));
-            return runs.appliedCounts(c, id).flatMap(applied -> runs.commands(c, id).flatMap(commands -> runs.images(c, id)
+            return runs.appliedCounts(c, id).flatMap(applied -> runs.skippedByUndo(c, id, VIEW_LIMIT).flatMap(skippedTags -> runs
+                    .imagesForView(c, id, VIEW_LIMIT + 1)
                     .flatMap(images -> outbox.unsent(c, id).flatMap(unsent -> runs.plan(c, id).map(plan -> {
                         JsonObject view = summary(run, applied);
                         JsonObject progress = new JsonObject().put("commands", applied.getLong("commands"))
@@ -308,19 +311,21 @@ public class RunService {
                         }
                         view.put("progress", progress);
                         JsonArray skipped = new JsonArray();
-                        commands.stream().filter(cmd -> cmd.restored() != null && cmd.removed() != null
-                                && cmd.restored().size() < cmd.removed().size())
-                                .forEach(cmd -> skipped.add(new JsonObject().put("namespace", cmd.namespace()).put("stream", cmd.stream())
+                        skippedTags.forEach(cmd -> skipped.add(new JsonObject().put("namespace", cmd.namespace()).put("stream", cmd.stream())
                                         .put("tag", cmd.tag()).put("reason", "TagDeleted")));
                         if (UNDONE.equals(run.state())) {
                             view.put("undo", new JsonObject().put("skipped", skipped));
                         }
                         JsonArray imageOutcomes = new JsonArray();
-                        images.forEach(image -> imageOutcomes.add(new JsonObject().put("image", image.digest()).put("size", image.size())
+                        images.stream().limit(VIEW_LIMIT).forEach(image -> imageOutcomes.add(new JsonObject().put("image", image.digest()).put("size", image.size())
                                 .put("deleted", image.deleted()).put("repository", image.repository())
                                 .put("registry", image.registryStatus()).put("registryError", image.registryError())));
                         if (!images.isEmpty()) {
+                            // at most VIEW_LIMIT, failed registry clean-ups first; counts.applied has the totals
                             view.put("imageDeletions", imageOutcomes);
+                            if (images.size() > VIEW_LIMIT) {
+                                view.put("imageDeletionsTruncated", true);
+                            }
                         }
                         if (plan.isPresent()) {
                             view.put("invalidReferences", plan.get().getValue("invalidReferences"));
