@@ -61,9 +61,10 @@ class PruneIT {
             assertThat(dryRun.path("dryRun").asBoolean()).isTrue();
             assertThat(dryRun.at("/counts/planned/historyEntries").asInt()).isEqualTo(7);
             assertThat(dryRun.path("inUseCheck").asText()).isEqualTo("NotConfigured");
-            assertThat(planItem(dryRun, 0).path("reasons").get(0).asText()).isEqualTo("CurrentImage");
-            assertThat(planItem(dryRun, 3).path("action").asText()).isEqualTo("Remove");
-            assertThat(planItem(dryRun, 3).path("reasons").get(0).asText()).isEqualTo("Pruned");
+            JsonNode items = planItems(suite, dryRun);
+            assertThat(planItem(items, 0).path("reasons").get(0).asText()).isEqualTo("CurrentImage");
+            assertThat(planItem(items, 3).path("action").asText()).isEqualTo("Remove");
+            assertThat(planItem(items, 3).path("reasons").get(0).asText()).isEqualTo("Pruned");
             assertThat(history(api, ns)).containsExactlyElementsOf(newestFirst);
 
             // when: confirmed
@@ -154,7 +155,7 @@ class PruneIT {
         await().atMost(DELIVERY).untilAsserted(() -> {
             JsonNode plan = awaitFinished(suite, startRun(suite, """
                     {"namespace":"%s"}""".formatted(ns)));
-            assertThat(plan.at("/plan/items").size()).isEqualTo(IMAGES);
+            assertThat(planItems(suite, plan).size()).isEqualTo(IMAGES);
         });
     }
 
@@ -162,13 +163,20 @@ class PruneIT {
         return api.getStream(ns, "app").at("/status/tags/0/items").findValuesAsText("image");
     }
 
-    private static JsonNode planItem(JsonNode run, int position) {
-        for (JsonNode item : run.at("/plan/items")) {
+    /** The history entries of a run's plan (one page: the tests' runs plan few). */
+    private static JsonNode planItems(PackagedSuite suite, JsonNode run) {
+        JsonNode page = prune(suite, "GET", run.at("/plan/items").asText() + "?limit=1000", null, 200);
+        assertThat(page.has("next")).as("one page holds the plan").isFalse();
+        return page.path("items");
+    }
+
+    private static JsonNode planItem(JsonNode items, int position) {
+        for (JsonNode item : items) {
             if (item.path("position").asInt() == position) {
                 return item;
             }
         }
-        throw new AssertionError("no plan item at position " + position + " in " + run);
+        throw new AssertionError("no plan item at position " + position + " in " + items);
     }
 
     private static String startRun(PackagedSuite suite, String body) {
