@@ -19,7 +19,17 @@ public interface PruneServiceConfig {
     /** The optional managed registry whose manifests are deleted for deleted images. */
     Registry registry();
 
-    /** How often due work is looked for: image deletion after undo windows, scheduled policies. */
+    /** The queue of commands to stream-service. */
+    Outbox outbox();
+
+    /**
+     * How long a confirmed run waits for the outcomes of its commands; then it fails, naming the commands without
+     * one, and what was not sent yet is cancelled.
+     */
+    @WithDefault("30m")
+    Duration applyTimeout();
+
+    /** How often due work is looked for: image deletion after undo windows, runs waiting too long, scheduled policies. */
     @WithDefault("30s")
     Duration housekeepingInterval();
 
@@ -27,6 +37,12 @@ public interface PruneServiceConfig {
         /** Off by default (the local suite); then runs skip the in-use check and say so. */
         @WithDefault("false")
         boolean enabled();
+    }
+
+    interface Outbox {
+        /** How often the relay looks for commands to send, retrying those whose send failed. */
+        @WithDefault("5s")
+        Duration pollInterval();
     }
 
     interface Undo {

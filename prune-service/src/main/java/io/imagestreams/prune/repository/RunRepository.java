@@ -46,6 +46,29 @@ public class RunRepository {
                 .replaceWithVoid();
     }
 
+    /** Marks when a confirmed run started waiting for its commands' outcomes. */
+    public Uni<Void> applyingSince(SqlClient client, UUID id, Instant since) {
+        return client.preparedQuery("update prune_run set applying_since = $2 where id = $1").execute(Tuple.of(id, utc(since)))
+                .replaceWithVoid();
+    }
+
+    /** Runs still Applying that started waiting before {@code cutoff}. */
+    public Uni<List<UUID>> applyingSince(SqlClient client, Instant cutoff) {
+        return client.preparedQuery("select id from prune_run where state = 'Applying' and applying_since <= $1 order by created_at")
+                .execute(Tuple.of(utc(cutoff)))
+                .map(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getUUID("id")));
+                    return ids;
+                });
+    }
+
+    /** Applying → Failed; returns whether this call changed the run (false when its outcomes came in meanwhile). */
+    public Uni<Boolean> failIfApplying(SqlClient client, UUID id, String error, Instant at) {
+        return client.preparedQuery("update prune_run set state = 'Failed', error = $2, finished_at = $3 where id = $1 and state = 'Applying'")
+                .execute(Tuple.of(id, error, utc(at))).map(rows -> rows.rowCount() == 1);
+    }
+
     public Uni<Void> failed(SqlClient client, UUID id, String error, Instant at) {
         return client.preparedQuery("update prune_run set state = 'Failed', error = $2, finished_at = $3 where id = $1")
                 .execute(Tuple.of(id, error, utc(at))).replaceWithVoid();
@@ -114,10 +137,58 @@ public class RunRepository {
         if (commands.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> batch = new ArrayList<>();
-        commands.forEach(command -> batch.add(Tuple.of(runId, command.namespace(), command.stream(), command.tag(), command.planned())));
-        return client.preparedQuery("insert into run_command (run_id, namespace, stream, tag, planned) values ($1, $2, $3, $4, $5)")
-                .executeBatch(batch).replaceWithVoid();
+        int size = commands.size();
+        String[] namespaces = new String[size];
+        String[] streams = new String[size];
+        String[] tags = new String[size];
+        String[] planned = new String[size];
+        for (int i = 0; i < size; i++) {
+            RunCommand command = commands.get(i);
+            namespaces[i] = command.namespace();
+            streams[i] = command.stream();
+            tags[i] = command.tag();
+            planned[i] = command.planned().encode();
+        }
+        // one statement per batch: unnest() writes thousands of rows far faster than a row per statement
+        return client.preparedQuery("insert into run_command (run_id, namespace, stream, tag, planned)"
+                        + " select $1::uuid, n, s, t, p::jsonb from unnest($2::text[], $3::text[], $4::text[], $5::text[]) as u(n, s, t, p)")
+                .execute(Tuple.of(runId, namespaces, streams, tags, planned)).replaceWithVoid();
+    }
+
+    /** Writes a batch of plan items. */
+    public Uni<Void> insertItems(SqlClient client, UUID runId, ItemRows rows) {
+        if (rows.size() == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> history = rows.history.isEmpty() ? Uni.createFrom().voidItem()
+                : client.preparedQuery("insert into run_item (run_id, kind, ordinal, namespace, stream, tag, position, image, keep, reasons)"
+                        + " select $1::uuid, 'H', o, n, s, t, p, i, r <> 0, r from unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::int[],"
+                        + " $7::text[], $8::int2[]) as u(o, n, s, t, p, i, r)")
+                        .execute(Tuple.from(Arrays.asList(runId, rows.history.ordinals(), rows.history.namespaces(), rows.history.streams(),
+                                rows.history.tags(), rows.history.positions(), rows.history.images(), rows.history.reasons())))
+                        .replaceWithVoid();
+        return history.flatMap(ignored -> rows.images.isEmpty() ? Uni.createFrom().voidItem()
+                : client.preparedQuery("insert into run_item (run_id, kind, ordinal, image, size, keep, reasons)"
+                        + " select $1::uuid, 'I', o, i, z, r <> 0, r from unnest($2::int[], $3::text[], $4::int8[], $5::int2[]) as u(o, i, z, r)")
+                        .execute(Tuple.from(Arrays.asList(runId, rows.images.ordinals(), rows.images.images(), rows.images.sizes(),
+                                rows.images.reasons())))
+                        .replaceWithVoid());
+    }
+
+    /**
+     * A page of a run's plan items of one kind ({@code H} history entries, {@code I} images) in plan order, after
+     * ordinal {@code after}, optionally only kept or removed ones; {@code limit + 1} are read to tell whether more follow.
+     */
+    public Uni<List<Row>> items(SqlClient client, UUID runId, char kind, Boolean keep, int after, int limit) {
+        return client.preparedQuery("select ordinal, namespace, stream, tag, position, image, size, keep, reasons from run_item"
+                        + " where run_id = $1 and kind = $2 and ordinal > $3 and ($4::boolean is null or keep = $4)"
+                        + " order by ordinal limit $5")
+                .execute(Tuple.from(Arrays.asList(runId, String.valueOf(kind), after, keep, limit + 1)))
+                .map(rows -> {
+                    List<Row> list = new ArrayList<>(rows.size());
+                    rows.forEach(list::add);
+                    return list;
+                });
     }
 
     public Uni<List<RunCommand>> commands(SqlClient client, UUID runId) {
@@ -163,15 +234,51 @@ public class RunRepository {
         if (images.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> batch = new ArrayList<>();
-        images.forEach(image -> batch.add(Tuple.from(Arrays.asList(runId, image.digest(), image.size(), image.repository()))));
-        return client.preparedQuery("insert into run_image (run_id, digest, size, repository) values ($1, $2, $3, $4)")
-                .executeBatch(batch).replaceWithVoid();
+        int size = images.size();
+        String[] digests = new String[size];
+        Long[] sizes = new Long[size];
+        String[] repositories = new String[size];
+        for (int i = 0; i < size; i++) {
+            digests[i] = images.get(i).digest();
+            sizes[i] = images.get(i).size();
+            repositories[i] = images.get(i).repository();
+        }
+        return client.preparedQuery("insert into run_image (run_id, digest, size, repository)"
+                        + " select $1::uuid, d, z, r from unnest($2::text[], $3::int8[], $4::text[]) as u(d, z, r)")
+                .execute(Tuple.from(Arrays.asList(runId, digests, sizes, repositories))).replaceWithVoid();
     }
 
     public Uni<List<RunImage>> images(SqlClient client, UUID runId) {
         return client.preparedQuery("select run_id, digest, size, repository, deleted, registry_status, registry_error from run_image"
                 + " where run_id = $1 order by digest").execute(Tuple.of(runId)).map(RunRepository::toImages);
+    }
+
+    /** One image of a run. */
+    public Uni<Optional<RunImage>> image(SqlClient client, UUID runId, String digest) {
+        return client.preparedQuery("select run_id, digest, size, repository, deleted, registry_status, registry_error from run_image"
+                + " where run_id = $1 and digest = $2").execute(Tuple.of(runId, digest))
+                .map(rows -> toImages(rows).stream().findFirst());
+    }
+
+    /** At most {@code limit} images of a run for its view: those whose registry clean-up failed first. */
+    public Uni<List<RunImage>> imagesForView(SqlClient client, UUID runId, int limit) {
+        return client.preparedQuery("select run_id, digest, size, repository, deleted, registry_status, registry_error from run_image"
+                + " where run_id = $1 order by registry_status = 'Failed' desc nulls last, digest limit $2").execute(Tuple.of(runId, limit))
+                .map(RunRepository::toImages);
+    }
+
+    /** At most {@code limit} tags an undo could not restore in full (deleted since), for the run's view. */
+    public Uni<List<RunCommand>> skippedByUndo(SqlClient client, UUID runId, int limit) {
+        return client.preparedQuery("select namespace, stream, tag, planned, applied, removed, restored from run_command where run_id = $1"
+                        + " and restored is not null and removed is not null and jsonb_array_length(restored) < jsonb_array_length(removed)"
+                        + " order by namespace, stream, tag limit $2").execute(Tuple.of(runId, limit))
+                .map(rows -> {
+                    List<RunCommand> commands = new ArrayList<>();
+                    rows.forEach(row -> commands.add(new RunCommand(row.getString("namespace"), row.getString("stream"), row.getString("tag"),
+                            (JsonArray) row.getJson("planned"), row.getBoolean("applied"), (JsonArray) row.getJson("removed"),
+                            (JsonArray) row.getJson("restored"))));
+                    return commands;
+                });
     }
 
     /** Deleted images of a run whose manifest is still to be deleted from the managed registry. */
@@ -201,38 +308,6 @@ public class RunRepository {
                     List<String> result = new ArrayList<>();
                     rows.forEach(row -> result.add(row.getString(0)));
                     return result;
-                });
-    }
-
-    /** Every history entry (of one namespace, or all), with its position: 0 for the newest. */
-    public Uni<List<Planner.Entry>> entries(SqlClient client, Optional<String> namespace) {
-        String sql = "select namespace, stream, tag, (row_number() over (partition by namespace, stream, tag order by seq desc) - 1)::int"
-                + " as position, image, docker_image_reference, created, generation from history_entry"
-                + (namespace.isPresent() ? " where namespace = $1" : "");
-        return client.preparedQuery(sql).execute(namespace.map(Tuple::of).orElse(Tuple.tuple()))
-                .map(rows -> {
-                    List<Planner.Entry> entries = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        OffsetDateTime created = row.getOffsetDateTime("created");
-                        entries.add(new Planner.Entry(row.getString("namespace"), row.getString("stream"), row.getString("tag"),
-                                row.getInteger("position"), row.getString("image"), row.getString("docker_image_reference"),
-                                created == null ? null : created.toInstant(), row.getLong("generation")));
-                    }
-                    return entries;
-                });
-    }
-
-    public Uni<List<Planner.ImageFact>> images(SqlClient client) {
-        return client.query("select digest, size, manifests, docker_image_reference, first_seen from image order by digest").execute()
-                .map(rows -> {
-                    List<Planner.ImageFact> images = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        String[] manifests = row.getArrayOfStrings("manifests");
-                        images.add(new Planner.ImageFact(row.getString("digest"), row.getLong("size"),
-                                manifests == null ? List.of() : List.of(manifests), row.getString("docker_image_reference"),
-                                row.getOffsetDateTime("first_seen").toInstant()));
-                    }
-                    return images;
                 });
     }
 
@@ -292,6 +367,129 @@ public class RunRepository {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** A batch of plan items as columns, the way {@link #insertItems} writes them. */
+    public static final class ItemRows {
+
+        private HistoryColumns history = new HistoryColumns();
+        private ImageColumns images = new ImageColumns();
+
+        public void add(int ordinal, String namespace, String stream, String tag, int position, String image, int reasons) {
+            history.add(ordinal, namespace, stream, tag, position, image, (short) reasons);
+        }
+
+        public void addImage(int ordinal, String digest, Long size, int reasons) {
+            images.add(ordinal, digest, size, (short) reasons);
+        }
+
+        public int size() {
+            return history.size() + images.size();
+        }
+
+        /** This batch; the rows start empty again. */
+        public ItemRows drain() {
+            ItemRows batch = new ItemRows();
+            batch.history = history;
+            batch.images = images;
+            history = new HistoryColumns();
+            images = new ImageColumns();
+            return batch;
+        }
+    }
+
+    private static final class HistoryColumns {
+        private final List<Integer> ordinals = new ArrayList<>();
+        private final List<String> namespaces = new ArrayList<>();
+        private final List<String> streams = new ArrayList<>();
+        private final List<String> tags = new ArrayList<>();
+        private final List<Integer> positions = new ArrayList<>();
+        private final List<String> images = new ArrayList<>();
+        private final List<Short> reasons = new ArrayList<>();
+
+        void add(int ordinal, String namespace, String stream, String tag, int position, String image, short reason) {
+            ordinals.add(ordinal);
+            namespaces.add(namespace);
+            streams.add(stream);
+            tags.add(tag);
+            positions.add(position);
+            images.add(image);
+            reasons.add(reason);
+        }
+
+        int size() {
+            return ordinals.size();
+        }
+
+        boolean isEmpty() {
+            return ordinals.isEmpty();
+        }
+
+        Integer[] ordinals() {
+            return ordinals.toArray(Integer[]::new);
+        }
+
+        String[] namespaces() {
+            return namespaces.toArray(String[]::new);
+        }
+
+        String[] streams() {
+            return streams.toArray(String[]::new);
+        }
+
+        String[] tags() {
+            return tags.toArray(String[]::new);
+        }
+
+        Integer[] positions() {
+            return positions.toArray(Integer[]::new);
+        }
+
+        String[] images() {
+            return images.toArray(String[]::new);
+        }
+
+        Short[] reasons() {
+            return reasons.toArray(Short[]::new);
+        }
+    }
+
+    private static final class ImageColumns {
+        private final List<Integer> ordinals = new ArrayList<>();
+        private final List<String> images = new ArrayList<>();
+        private final List<Long> sizes = new ArrayList<>();
+        private final List<Short> reasons = new ArrayList<>();
+
+        void add(int ordinal, String digest, Long size, short reason) {
+            ordinals.add(ordinal);
+            images.add(digest);
+            sizes.add(size);
+            reasons.add(reason);
+        }
+
+        int size() {
+            return ordinals.size();
+        }
+
+        boolean isEmpty() {
+            return ordinals.isEmpty();
+        }
+
+        Integer[] ordinals() {
+            return ordinals.toArray(Integer[]::new);
+        }
+
+        String[] images() {
+            return images.toArray(String[]::new);
+        }
+
+        Long[] sizes() {
+            return sizes.toArray(Long[]::new);
+        }
+
+        Short[] reasons() {
+            return reasons.toArray(Short[]::new);
+        }
     }
 
     /** A run's row. */

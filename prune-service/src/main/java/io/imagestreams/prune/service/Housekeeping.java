@@ -17,8 +17,9 @@ import java.time.ZonedDateTime;
 import java.util.Optional;
 
 /**
- * Work that falls due with time: images of runs whose undo window closed, manifests of deleted images in the
- * managed registry, and runs of policies whose schedule came round. Driven by the service's clock, so tests move
+ * Work that falls due with time: runs that waited too long for their commands' outcomes, images of runs whose
+ * undo window closed, manifests of deleted images in the managed registry, and runs of policies whose schedule
+ * came round. Driven by the service's clock, so tests move
  * time instead of waiting.
  */
 @ApplicationScoped
@@ -50,7 +51,8 @@ public class Housekeeping {
 
     /** One round of everything that is due. */
     public Uni<Void> runOnce() {
-        return runs.deleteDueImages()
+        return runs.failOverdueRuns()
+                .flatMap(ignored -> runs.deleteDueImages())
                 .flatMap(ignored -> registry.deletePending())
                 .flatMap(ignored -> startScheduledRuns());
     }

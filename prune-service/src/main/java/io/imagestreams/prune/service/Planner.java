@@ -1,15 +1,11 @@
 package io.imagestreams.prune.service;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.imagestreams.api.reference.ImageReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,7 +16,8 @@ import java.util.Set;
  *
  * <p>Reasons are listed every one that applies, the deciding one first: CurrentImage, Pinned, ReferencedByWorkload,
  * InvalidReference, YoungerThan, WithinRevisions; an image still named by a kept entry (or a child of such a
- * manifest list) is ReferencedByStream; removals say Pruned.
+ * manifest list) is ReferencedByStream; removals say Pruned. The rules decide one item at a time, so a plan is
+ * made while the projection is read (PlanRecorder) and never held in memory whole.
  */
 public final class Planner {
 
@@ -36,78 +33,94 @@ public final class Planner {
     public static final String REFERENCED_BY_STREAM = "ReferencedByStream";
     public static final String PRUNED = "Pruned";
 
-    private Planner() {
+    /** Every reason, in the order a plan lists them: the deciding one first. Bit {@code i} of a mask is reason {@code i}. */
+    static final List<String> REASONS = List.of(CURRENT_IMAGE, PINNED, REFERENCED_BY_WORKLOAD, REFERENCED_BY_STREAM, INVALID_REFERENCE,
+            YOUNGER_THAN, WITHIN_REVISIONS);
+    private static final int CURRENT_IMAGE_BIT = 1;
+    private static final int PINNED_BIT = 1 << 1;
+    private static final int REFERENCED_BY_WORKLOAD_BIT = 1 << 2;
+    private static final int REFERENCED_BY_STREAM_BIT = 1 << 3;
+    private static final int INVALID_REFERENCE_BIT = 1 << 4;
+    private static final int YOUNGER_THAN_BIT = 1 << 5;
+    private static final int WITHIN_REVISIONS_BIT = 1 << 6;
+
+    private final int keepTagRevisions;
+    private final Instant youngerThan;
+    private final boolean ignoreInvalidReferences;
+    private final Set<String> pins;
+    private final WorkloadReferences workloads;
+    private final Set<String> invalidNamespaces = new HashSet<>();
+
+    public Planner(int keepTagRevisions, Duration keepYoungerThan, boolean ignoreInvalidReferences, Instant now, Set<String> pins,
+            WorkloadReferences workloads) {
+        this.keepTagRevisions = keepTagRevisions;
+        this.youngerThan = now.minus(keepYoungerThan);
+        this.ignoreInvalidReferences = ignoreInvalidReferences;
+        this.pins = pins;
+        this.workloads = workloads;
+        if (!ignoreInvalidReferences) {
+            workloads.invalid().forEach(ref -> invalidNamespaces.add(ref.namespace()));
+        }
     }
 
-    /** What a run keeps and removes. */
-    public static Plan plan(Input input) {
-        Duration keepYoungerThan = input.keepYoungerThan();
-        Instant youngerThan = input.now().minus(keepYoungerThan);
-        Set<String> invalidNamespaces = new HashSet<>();
-        if (!input.ignoreInvalidReferences()) {
-            input.workloads().invalid().forEach(ref -> invalidNamespaces.add(ref.namespace()));
+    /** The reasons that keep a history entry, as a mask; 0 = removed. */
+    public int entryReasons(Entry entry) {
+        int reasons = 0;
+        if (entry.position() == 0) {
+            reasons |= CURRENT_IMAGE_BIT;
         }
-        List<Item> items = new ArrayList<>(input.entries().size());
-        Set<String> keptImages = new HashSet<>();
-        for (Entry entry : input.entries()) {
-            List<String> reasons = new ArrayList<>(2);
-            if (entry.position() == 0) {
-                reasons.add(CURRENT_IMAGE);
-            }
-            if (entry.image() != null && isPinned(entry.image(), input.pins())) {
-                reasons.add(PINNED);
-            }
-            if (input.workloads().protects(entry)) {
-                reasons.add(REFERENCED_BY_WORKLOAD);
-            }
-            if (!input.ignoreInvalidReferences()
-                    && (invalidNamespaces.contains(entry.namespace()) || ImageReference.tryParse(entry.dockerImageReference()).isEmpty())) {
-                reasons.add(INVALID_REFERENCE);
-            }
-            if (entry.created() != null && entry.created().isAfter(youngerThan)) {
-                reasons.add(YOUNGER_THAN);
-            }
-            if (entry.position() < input.keepTagRevisions()) {
-                reasons.add(WITHIN_REVISIONS);
-            }
-            boolean keep = !reasons.isEmpty();
-            if (keep && entry.image() != null) {
-                keptImages.add(entry.image());
-            }
-            items.add(new Item(entry.namespace(), entry.stream(), entry.tag(), entry.position(), entry.image(),
-                    keep ? KEEP : REMOVE, keep ? reasons : List.of(PRUNED), entry));
+        if (entry.image() != null && isPinned(entry.image(), pins)) {
+            reasons |= PINNED_BIT;
         }
-        List<ImageItem> images = new ArrayList<>();
-        if (input.namespace().isEmpty()) {
-            Map<String, ImageFact> byDigest = new HashMap<>();
-            input.images().forEach(image -> byDigest.put(image.digest(), image));
-            Set<String> referenced = new HashSet<>(keptImages);
-            for (String kept : keptImages) {
-                ImageFact fact = byDigest.get(kept);
-                if (fact != null && fact.manifests() != null) {
-                    referenced.addAll(fact.manifests());
-                }
-            }
-            for (ImageFact image : input.images()) {
-                List<String> reasons = new ArrayList<>(2);
-                if (isPinned(image.digest(), input.pins())) {
-                    reasons.add(PINNED);
-                }
-                if (input.workloads().digests().contains(image.digest())) {
-                    reasons.add(REFERENCED_BY_WORKLOAD);
-                }
-                if (referenced.contains(image.digest())) {
-                    reasons.add(REFERENCED_BY_STREAM);
-                }
-                if (image.firstSeen() != null && image.firstSeen().isAfter(youngerThan)) {
-                    reasons.add(YOUNGER_THAN);
-                }
-                boolean keep = !reasons.isEmpty();
-                images.add(new ImageItem(image.digest(), image.size(), image.dockerImageReference(), keep ? KEEP : REMOVE,
-                        keep ? reasons : List.of(PRUNED)));
+        if (workloads.protects(entry)) {
+            reasons |= REFERENCED_BY_WORKLOAD_BIT;
+        }
+        if (!ignoreInvalidReferences
+                && (invalidNamespaces.contains(entry.namespace()) || ImageReference.tryParse(entry.dockerImageReference()).isEmpty())) {
+            reasons |= INVALID_REFERENCE_BIT;
+        }
+        if (entry.created() != null && entry.created().isAfter(youngerThan)) {
+            reasons |= YOUNGER_THAN_BIT;
+        }
+        if (entry.position() < keepTagRevisions) {
+            reasons |= WITHIN_REVISIONS_BIT;
+        }
+        return reasons;
+    }
+
+    /**
+     * The reasons that keep an image, as a mask; 0 = removed. {@code referencedByStream}: a kept entry names it, or
+     * it is a child of a manifest list a kept entry names.
+     */
+    public int imageReasons(ImageFact image, boolean referencedByStream) {
+        int reasons = 0;
+        if (isPinned(image.digest(), pins)) {
+            reasons |= PINNED_BIT;
+        }
+        if (workloads.digests().contains(image.digest())) {
+            reasons |= REFERENCED_BY_WORKLOAD_BIT;
+        }
+        if (referencedByStream) {
+            reasons |= REFERENCED_BY_STREAM_BIT;
+        }
+        if (image.firstSeen() != null && image.firstSeen().isAfter(youngerThan)) {
+            reasons |= YOUNGER_THAN_BIT;
+        }
+        return reasons;
+    }
+
+    /** The reasons of a mask, the deciding one first; a removed item says Pruned. */
+    public static List<String> reasons(int mask) {
+        if (mask == 0) {
+            return List.of(PRUNED);
+        }
+        List<String> reasons = new ArrayList<>(2);
+        for (int i = 0; i < REASONS.size(); i++) {
+            if ((mask & (1 << i)) != 0) {
+                reasons.add(REASONS.get(i));
             }
         }
-        return new Plan(items, images);
+        return reasons;
     }
 
     /** A pin names an image by full digest or, as ImageStreamImage names may, by a digest prefix. */
@@ -142,11 +155,6 @@ public final class Planner {
         return Optional.empty();
     }
 
-    /** What a plan is made from. {@code namespace} empty = all namespaces (then images are planned too). */
-    public record Input(Optional<String> namespace, int keepTagRevisions, Duration keepYoungerThan, boolean ignoreInvalidReferences,
-            Instant now, List<Entry> entries, List<ImageFact> images, Set<String> pins, WorkloadReferences workloads) {
-    }
-
     /** One history entry of the projection; position 0 is the tag's current image. */
     public record Entry(String namespace, String stream, String tag, int position, String image, String dockerImageReference,
             Instant created, long generation) {
@@ -154,29 +162,5 @@ public final class Planner {
 
     /** One image of the projection. */
     public record ImageFact(String digest, Long size, List<String> manifests, String dockerImageReference, Instant firstSeen) {
-    }
-
-    /** The plan: every entry and image with its action and reasons. */
-    public record Plan(List<Item> items, List<ImageItem> images) {
-
-        public List<Item> removedEntries() {
-            return items.stream().filter(i -> REMOVE.equals(i.action())).toList();
-        }
-
-        public List<ImageItem> removedImages() {
-            return images.stream().filter(i -> REMOVE.equals(i.action())).toList();
-        }
-    }
-
-    /** A plan item as DESIGN §8 shows it. */
-    @JsonInclude(Include.NON_NULL)
-    public record Item(String namespace, String stream, String tag, int position, String image, String action, List<String> reasons,
-            @com.fasterxml.jackson.annotation.JsonIgnore Entry entry) {
-    }
-
-    /** An image of a plan over all namespaces. */
-    @JsonInclude(Include.NON_NULL)
-    public record ImageItem(String image, Long size, @com.fasterxml.jackson.annotation.JsonIgnore String dockerImageReference,
-            String action, List<String> reasons) {
     }
 }

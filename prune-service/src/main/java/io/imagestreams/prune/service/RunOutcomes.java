@@ -76,8 +76,8 @@ public class RunOutcomes {
             if (!first) {
                 return Uni.createFrom().voidItem();
             }
-            return runs.images(c, runId.get()).invoke(images -> images.stream().filter(i -> i.digest().equals(event.digest()))
-                    .findFirst().ifPresent(image -> metrics.imageDeleted(image.size() == null ? 0 : image.size()))).replaceWithVoid();
+            return runs.image(c, runId.get(), event.digest())
+                    .invoke(image -> image.ifPresent(i -> metrics.imageDeleted(i.size() == null ? 0 : i.size()))).replaceWithVoid();
         });
     }
 

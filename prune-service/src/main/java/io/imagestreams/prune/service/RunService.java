@@ -2,13 +2,14 @@ package io.imagestreams.prune.service;
 
 import io.imagestreams.api.event.DeleteImages;
 import io.imagestreams.api.event.HistoryEntry;
-import io.imagestreams.api.event.PruneRevisions;
 import io.imagestreams.api.event.RestoreRevisions;
 import io.imagestreams.api.json.Rfc3339;
 import io.imagestreams.api.reference.ImageReference;
 import io.imagestreams.prune.client.KubernetesWorkloads;
 import io.imagestreams.prune.config.PruneServiceConfig;
-import io.imagestreams.prune.messaging.PruneCommandSender;
+import io.imagestreams.prune.messaging.CommandRelay;
+import io.imagestreams.prune.repository.CommandOutboxRepository;
+import io.imagestreams.prune.repository.CommandOutboxRepository.OpenCommand;
 import io.imagestreams.prune.repository.PolicyRepository.StoredPolicy;
 import io.imagestreams.prune.repository.RunRepository;
 import io.imagestreams.prune.repository.RunRepository.RunCommand;
@@ -21,6 +22,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Clock;
@@ -47,23 +49,27 @@ public class RunService {
     public static final String SUCCEEDED = "Succeeded";
     public static final String FAILED = "Failed";
     public static final String UNDONE = "Undone";
+    /** The most image outcomes and skipped tags a run's view lists, so it stays small for runs of any size. */
+    static final int VIEW_LIMIT = 100;
 
     private final Pool pool;
     private final RunRepository runs;
     private final PolicyService policies;
     private final KubernetesWorkloads workloads;
-    private final PruneCommandSender sender;
+    private final CommandOutboxRepository outbox;
+    private final CommandRelay relay;
     private final PruneMetrics metrics;
     private final PruneServiceConfig config;
     private final Clock clock;
 
-    public RunService(Pool pool, RunRepository runs, PolicyService policies, KubernetesWorkloads workloads, PruneCommandSender sender,
-            PruneMetrics metrics, PruneServiceConfig config, Clock clock) {
+    public RunService(Pool pool, RunRepository runs, PolicyService policies, KubernetesWorkloads workloads, CommandOutboxRepository outbox,
+            CommandRelay relay, PruneMetrics metrics, PruneServiceConfig config, Clock clock) {
         this.pool = pool;
         this.runs = runs;
         this.policies = policies;
         this.workloads = workloads;
-        this.sender = sender;
+        this.outbox = outbox;
+        this.relay = relay;
         this.metrics = metrics;
         this.config = config;
         this.clock = clock;
@@ -93,95 +99,58 @@ public class RunService {
         return start(new RunRequest(policy.namespace().isEmpty() ? null : policy.namespace(), null, null, null, true), "schedule");
     }
 
+    /**
+     * Plans the run and records the plan in one transaction, reading the projection through a cursor and writing
+     * the items as it goes (PlanRecorder); a confirmed run's commands are queued in the same transaction and sent
+     * by the relay after the commit.
+     */
     private Uni<Void> execute(StoredRun run) {
         Instant now = clock.instant();
         Duration keepYoungerThan = Duration.ofSeconds(run.keepYoungerThanSeconds());
         Optional<String> namespace = Optional.ofNullable(run.namespace());
+        Optional<String> managedRegistry = config.registry().url().map(RunService::hostPort);
+        String inUseCheck = config.kubernetes().enabled() ? WorkloadReferences.CHECKED : WorkloadReferences.NOT_CONFIGURED;
         long started = System.nanoTime();
         Uni<WorkloadReferences> inUse = config.kubernetes().enabled()
                 ? Uni.createFrom().item(() -> workloads.read(now.minus(keepYoungerThan))).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                         .onFailure().transform(e -> new InUseCheckFailed(e))
                 : Uni.createFrom().item(WorkloadReferences.none());
-        return inUse.flatMap(references -> pool.withConnection(c -> runs.entries(c, namespace)
-                .flatMap(entries -> (namespace.isEmpty() ? runs.images(c) : Uni.createFrom().item(List.<Planner.ImageFact>of()))
-                        .flatMap(images -> runs.pins(c).map(pins -> new Planner.Input(namespace, run.keepTagRevisions(), keepYoungerThan,
-                                run.ignoreInvalidReferences(), now, entries, images, pins, references)))))
-                .map(input -> Planner.plan(input))
-                .flatMap(plan -> {
-                    Duration planTime = Duration.ofNanos(System.nanoTime() - started);
-                    metrics.planned(planTime);
-                    return record(run, plan, references, planTime);
-                }))
+        return inUse.flatMap(references -> pool.withTransaction(c -> runs.pins(c).flatMap(pins -> {
+            Planner planner = new Planner(run.keepTagRevisions(), keepYoungerThan, run.ignoreInvalidReferences(), now, pins, references);
+            return new PlanRecorder(c, runs, outbox, run.id(), planner, run.confirm(), managedRegistry, now).record(namespace)
+                    .flatMap(planned -> {
+                        long planMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+                        JsonObject counts = new JsonObject().put("planned", planned);
+                        JsonObject plan = new JsonObject(Json.write(Map.of("invalidReferences", references.invalid())));
+                        if (!run.confirm()) {
+                            return runs.planned(c, run.id(), SUCCEEDED, inUseCheck, plan, counts, planMillis, clock.instant(), null, "None");
+                        }
+                        return runs.planned(c, run.id(), APPLYING, inUseCheck, plan, counts, planMillis, null, null, "None")
+                                .flatMap(ignored -> runs.applyingSince(c, run.id(), clock.instant()));
+                    });
+        })))
+                .invoke(() -> metrics.planned(Duration.ofNanos(System.nanoTime() - started)))
+                .flatMap(ignored -> {
+                    if (!run.confirm()) {
+                        metrics.runFinished(SUCCEEDED);
+                        return Uni.createFrom().voidItem();
+                    }
+                    relay.wake();
+                    // a run with nothing to remove from any history is complete at once
+                    return pool.withTransaction(c -> runs.finishIfComplete(c, run.id(), clock.instant(), config.undo().window()))
+                            .invoke(finished -> {
+                                if (finished) {
+                                    metrics.runFinished(SUCCEEDED);
+                                }
+                            })
+                            .replaceWithVoid();
+                })
                 .onFailure().recoverWithUni(e -> {
                     String error = e instanceof InUseCheckFailed ? e.getMessage() : "planning failed: " + e.getMessage();
                     Log.warnf("prune run %s failed: %s", run.id(), error);
                     metrics.runFinished(FAILED);
                     return pool.withTransaction(c -> runs.failed(c, run.id(), error, clock.instant()));
                 });
-    }
-
-    private Uni<Void> record(StoredRun run, Planner.Plan plan, WorkloadReferences references, Duration planTime) {
-        String inUseCheck = config.kubernetes().enabled() ? WorkloadReferences.CHECKED : WorkloadReferences.NOT_CONFIGURED;
-        Optional<String> managedRegistry = config.registry().url().map(RunService::hostPort);
-        List<RunImage> images = new ArrayList<>();
-        long bytes = 0;
-        for (Planner.ImageItem image : plan.removedImages()) {
-            images.add(new RunImage(image.image(), image.size(), managedRegistry.flatMap(host -> repository(image.dockerImageReference(), host))
-                    .orElse(null)));
-            bytes += image.size() == null ? 0 : image.size();
-        }
-        JsonObject planned = new JsonObject()
-                .put("historyEntries", plan.removedEntries().size())
-                .put("historyEntriesKept", plan.items().size() - plan.removedEntries().size())
-                .put("images", images.size())
-                .put("imagesKept", plan.images().size() - images.size())
-                .put("manifests", images.stream().filter(i -> i.repository() != null).count())
-                .put("bytesReclaimable", bytes);
-        JsonObject counts = new JsonObject().put("planned", planned);
-        JsonObject planJson = new JsonObject(Json.write(Map.of("items", plan.items(), "images", plan.images(),
-                "invalidReferences", references.invalid())));
-        long planMillis = planTime.toMillis();
-        if (!run.confirm()) {
-            metrics.runFinished(SUCCEEDED);
-            return pool.withTransaction(c -> runs.planned(c, run.id(), SUCCEEDED, inUseCheck, planJson, counts, planMillis, clock.instant(),
-                    null, "None"));
-        }
-        Map<String, RunCommand> commands = new LinkedHashMap<>();
-        Map<String, List<HistoryEntry>> entriesByTag = new LinkedHashMap<>();
-        for (Planner.Item item : plan.removedEntries()) {
-            Planner.Entry entry = item.entry();
-            String key = entry.namespace() + "/" + entry.stream() + ":" + entry.tag();
-            entriesByTag.computeIfAbsent(key, k -> new ArrayList<>()).add(new HistoryEntry(entry.tag(), entry.position(), entry.image(),
-                    entry.dockerImageReference(), entry.created(), entry.generation()));
-            commands.computeIfAbsent(key, k -> new RunCommand(entry.namespace(), entry.stream(), entry.tag(), new JsonArray()));
-        }
-        List<RunCommand> rows = new ArrayList<>();
-        List<PruneRevisions> toSend = new ArrayList<>();
-        commands.forEach((key, command) -> {
-            List<HistoryEntry> entries = entriesByTag.get(key);
-            rows.add(new RunCommand(command.namespace(), command.stream(), command.tag(), RunOutcomes.toJson(entries)));
-            toSend.add(new PruneRevisions(run.id().toString(), command.namespace(), command.stream(), command.tag(), entries));
-        });
-        return pool.withTransaction(c -> runs.planned(c, run.id(), APPLYING, inUseCheck, planJson, counts, planMillis, null, null, "None")
-                        .flatMap(ignored -> runs.insertCommands(c, run.id(), rows))
-                        .flatMap(ignored -> runs.insertImages(c, run.id(), images)))
-                .flatMap(ignored -> sendAll(toSend))
-                // a run with nothing to remove from any history is complete at once
-                .flatMap(ignored -> pool.withTransaction(c -> runs.finishIfComplete(c, run.id(), clock.instant(), config.undo().window())))
-                .invoke(finished -> {
-                    if (finished) {
-                        metrics.runFinished(SUCCEEDED);
-                    }
-                })
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> sendAll(List<? extends io.imagestreams.api.event.EventPayload> commands) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (var command : commands) {
-            chain = chain.flatMap(ignored -> sender.send(command));
-        }
-        return chain;
     }
 
     /** Puts back what a confirmed run removed, while its undo window is open. */
@@ -202,13 +171,13 @@ public class RunService {
                 throw ApiException.conflict("the undo window of run " + id + " closed at "
                         + (run.undoableUntil() == null ? "its end" : Rfc3339.format(run.undoableUntil())));
             }
-            return runs.commands(c, id).flatMap(commands -> runs.undone(c, id, now).map(changed -> {
+            return runs.commands(c, id).flatMap(commands -> runs.undone(c, id, now).flatMap(changed -> {
                 if (!changed) {
                     throw ApiException.conflict("run " + id + " changed meanwhile; try again");
                 }
-                return restoreCommands(id, commands);
+                return outbox.insert(c, id, restoreCommands(id, commands), now);
             }));
-        })).flatMap(restores -> sendAll(restores)).invoke(() -> metrics.runFinished(UNDONE)).flatMap(ignored -> view(id));
+        })).invoke(relay::wake).invoke(() -> metrics.runFinished(UNDONE)).flatMap(ignored -> view(id));
     }
 
     private static List<RestoreRevisions> restoreCommands(UUID id, List<RunCommand> commands) {
@@ -237,12 +206,88 @@ public class RunService {
             for (UUID id : ids) {
                 chain = chain.flatMap(count -> pool.withConnection(c -> runs.images(c, id)
                         .flatMap(images -> runs.unreferenced(c, images.stream().map(RunImage::digest).toList())))
-                        .flatMap(digests -> (digests.isEmpty() ? Uni.createFrom().voidItem()
-                                : sender.send(new DeleteImages(id.toString(), digests)))
-                                .flatMap(ignored -> pool.withTransaction(c -> runs.setImageDeletion(c, id, "Sent"))))
+                        .flatMap(digests -> pool.withTransaction(c -> outbox.insert(c, id,
+                                        digests.isEmpty() ? List.of() : List.of(new DeleteImages(id.toString(), digests)), clock.instant())
+                                .flatMap(ignored -> runs.setImageDeletion(c, id, "Sent"))))
+                        .invoke(relay::wake)
                         .replaceWith(count + 1));
             }
             return chain;
+        });
+    }
+
+    /**
+     * Fails the runs that waited longer than {@code imagestreams.apply-timeout} for their commands' outcomes,
+     * naming the commands without one, and cancels what of theirs was not sent yet. Outcomes that still arrive
+     * are recorded in the counts; the run stays Failed.
+     */
+    public Uni<Integer> failOverdueRuns() {
+        Instant now = clock.instant();
+        return pool.withConnection(c -> runs.applyingSince(c, now.minus(config.applyTimeout()))).flatMap(ids -> {
+            Uni<Integer> chain = Uni.createFrom().item(0);
+            for (UUID id : ids) {
+                chain = chain.flatMap(count -> pool.withTransaction(c -> outbox.withoutOutcome(c, id).flatMap(open -> {
+                    String error = timeoutMessage(open);
+                    return runs.failIfApplying(c, id, error, now).flatMap(failed -> !failed ? Uni.createFrom().item(false)
+                            : outbox.cancelUnsent(c, id).replaceWith(true).invoke(() -> {
+                                Log.warnf("prune run %s failed: %s", id, error);
+                                metrics.runFinished(FAILED);
+                            }));
+                })).map(failed -> failed ? count + 1 : count));
+            }
+            return chain;
+        });
+    }
+
+    private String timeoutMessage(List<OpenCommand> open) {
+        StringBuilder message = new StringBuilder("no outcome from stream-service within ")
+                .append(GoDuration.format(config.applyTimeout())).append(" for ").append(open.size())
+                .append(open.size() == 1 ? " command: " : " commands: ");
+        int shown = Math.min(open.size(), 20);
+        for (int i = 0; i < shown; i++) {
+            OpenCommand command = open.get(i);
+            message.append(i == 0 ? "" : ", ").append(command.tag());
+            if (command.sent()) {
+                message.append(" (sent)");
+            } else if (command.attempts() > 0) {
+                message.append(" (not sent: ").append(command.attempts()).append(command.attempts() == 1 ? " attempt" : " attempts")
+                        .append(command.lastError() == null ? "" : ", last error: " + command.lastError()).append(")");
+            } else {
+                message.append(" (not sent)");
+            }
+        }
+        if (open.size() > shown) {
+            message.append(" and ").append(open.size() - shown).append(" more");
+        }
+        return message.append("; commands not sent yet are cancelled").toString();
+    }
+
+    /**
+     * A page of a run's plan: history entries ({@code images} false) or images, in plan order after {@code after}
+     * ({@code -1}: from the start), optionally only those kept ({@code Keep}) or removed ({@code Remove}).
+     */
+    public Uni<JsonObject> items(UUID id, boolean images, Optional<String> action, int after, int limit) {
+        Boolean keep = action.map(Planner.KEEP::equals).orElse(null);
+        return pool.withConnection(c -> runs.find(c, id).flatMap(found -> {
+            found.orElseThrow(() -> ApiException.notFound("no run " + id));
+            return runs.items(c, id, images ? PlanRecorder.IMAGE : PlanRecorder.HISTORY, keep, after, limit);
+        })).map(rows -> {
+            JsonArray items = new JsonArray();
+            for (Row row : rows.subList(0, Math.min(rows.size(), limit))) {
+                boolean kept = row.getBoolean("keep");
+                JsonObject item = images
+                        ? new JsonObject().put("image", row.getString("image")).put("size", row.getLong("size"))
+                        : new JsonObject().put("namespace", row.getString("namespace")).put("stream", row.getString("stream"))
+                                .put("tag", row.getString("tag")).put("position", row.getInteger("position")).put("image", row.getString("image"));
+                item.put("action", kept ? Planner.KEEP : Planner.REMOVE).put("reasons", new JsonArray(Planner.reasons(row.getShort("reasons"))));
+                item.getMap().values().removeIf(value -> value == null);
+                items.add(item);
+            }
+            JsonObject page = new JsonObject().put("items", items);
+            if (rows.size() > limit) {
+                page.put("next", rows.get(limit - 1).getInteger("ordinal"));
+            }
+            return page;
         });
     }
 
@@ -254,33 +299,42 @@ public class RunService {
     public Uni<JsonObject> view(UUID id) {
         return pool.withConnection(c -> runs.find(c, id).flatMap(found -> {
             StoredRun run = found.orElseThrow(() -> ApiException.notFound("no run " + id));
-            return runs.appliedCounts(c, id).flatMap(applied -> runs.commands(c, id).flatMap(commands -> runs.images(c, id)
-                    .flatMap(images -> runs.plan(c, id).map(plan -> {
+            return runs.appliedCounts(c, id).flatMap(applied -> runs.skippedByUndo(c, id, VIEW_LIMIT).flatMap(skippedTags -> runs
+                    .imagesForView(c, id, VIEW_LIMIT + 1)
+                    .flatMap(images -> outbox.unsent(c, id).flatMap(unsent -> runs.plan(c, id).map(plan -> {
                         JsonObject view = summary(run, applied);
-                        view.put("progress", new JsonObject().put("commands", applied.getLong("commands"))
-                                .put("commandsApplied", applied.getLong("commandsApplied")).put("imageDeletion", run.imageDeletion()));
+                        JsonObject progress = new JsonObject().put("commands", applied.getLong("commands"))
+                                .put("commandsApplied", applied.getLong("commandsApplied")).put("commandsUnsent", unsent.count())
+                                .put("imageDeletion", run.imageDeletion());
+                        if (unsent.lastError() != null) {
+                            progress.put("lastSendError", unsent.lastError());
+                        }
+                        view.put("progress", progress);
                         JsonArray skipped = new JsonArray();
-                        commands.stream().filter(cmd -> cmd.restored() != null && cmd.removed() != null
-                                && cmd.restored().size() < cmd.removed().size())
-                                .forEach(cmd -> skipped.add(new JsonObject().put("namespace", cmd.namespace()).put("stream", cmd.stream())
+                        skippedTags.forEach(cmd -> skipped.add(new JsonObject().put("namespace", cmd.namespace()).put("stream", cmd.stream())
                                         .put("tag", cmd.tag()).put("reason", "TagDeleted")));
                         if (UNDONE.equals(run.state())) {
                             view.put("undo", new JsonObject().put("skipped", skipped));
                         }
                         JsonArray imageOutcomes = new JsonArray();
-                        images.forEach(image -> imageOutcomes.add(new JsonObject().put("image", image.digest()).put("size", image.size())
+                        images.stream().limit(VIEW_LIMIT).forEach(image -> imageOutcomes.add(new JsonObject().put("image", image.digest()).put("size", image.size())
                                 .put("deleted", image.deleted()).put("repository", image.repository())
                                 .put("registry", image.registryStatus()).put("registryError", image.registryError())));
                         if (!images.isEmpty()) {
+                            // at most VIEW_LIMIT, failed registry clean-ups first; counts.applied has the totals
                             view.put("imageDeletions", imageOutcomes);
+                            if (images.size() > VIEW_LIMIT) {
+                                view.put("imageDeletionsTruncated", true);
+                            }
                         }
                         if (plan.isPresent()) {
                             view.put("invalidReferences", plan.get().getValue("invalidReferences"));
-                            view.put("plan", new JsonObject().put("items", plan.get().getValue("items"))
-                                    .put("images", plan.get().getValue("images")));
+                            // the items themselves are paged: GET /api/v1/runs/{id}/items and /images
+                            view.put("plan", new JsonObject().put("items", "/api/v1/runs/" + id + "/items")
+                                    .put("images", "/api/v1/runs/" + id + "/images"));
                         }
                         return view;
-                    }))));
+                    })))));
         }));
     }
 

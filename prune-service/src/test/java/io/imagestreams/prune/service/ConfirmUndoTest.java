@@ -203,8 +203,8 @@ class ConfirmUndoTest {
     }
 
     private void awaitCurrent(String digest) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> Runs.awaitState(Runs.start("""
-                {"namespace":"%s"}""".formatted(ns)), "Succeeded").getList("plan.items.image").contains(digest));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Runs.items(Runs.awaitState(Runs.start("""
+                {"namespace":"%s"}""".formatted(ns)), "Succeeded").getString("id")).stream().anyMatch(i -> digest.equals(i.get("image"))));
     }
 
     private static <T> T read(Message<String> message, Class<T> type) {

@@ -80,7 +80,7 @@ class RunPlanTest {
         assertThat(Runs.item(run, ns, "v1", 3)).containsEntry("action", "Remove").containsEntry("reasons", List.of("Pruned"));
         assertThat(run.getInt("counts.planned.historyEntries")).isEqualTo(7);
         assertThat(run.getInt("counts.planned.historyEntriesKept")).isEqualTo(3);
-        assertThat(run.getList("plan.images")).as("a namespaced run plans history only").isEmpty();
+        assertThat(Runs.images(run.getString("id"))).as("a namespaced run plans history only").isEmpty();
     }
 
     @Test
@@ -180,7 +180,7 @@ class RunPlanTest {
                 {"keepTagRevisions":2,"keepYoungerThan":"0s"}"""), "Succeeded");
 
         // then the entry goes from app, the image stays for other
-        Map<String, Object> entryInApp = ((List<Map<String, Object>>) run.get("plan.items")).stream()
+        Map<String, Object> entryInApp = Runs.items(run.getString("id")).stream()
                 .filter(i -> ns.equals(i.get("namespace")) && "app".equals(i.get("stream")) && Integer.valueOf(2).equals(i.get("position")))
                 .findFirst().orElseThrow();
         assertThat(entryInApp).containsEntry("action", "Remove");
@@ -214,6 +214,41 @@ class RunPlanTest {
         given().contentType("application/json").body("{\"confirmed\":true}").when().post("/api/v1/runs").then().statusCode(400)
                 .body("field", equalTo("confirmed"));
         given().when().get("/api/v1/runs/" + UUID.randomUUID()).then().statusCode(404).body("error", org.hamcrest.Matchers.startsWith("no run"));
+    }
+
+    @Test
+    void thePlanIsReadPageByPageAndTheRunStaysSmall() {
+        // given ten old entries: seven to remove
+        List<String> digests = digests(10);
+        feed.tagHistory(ns, "app", "v1", digests, now.minus(Duration.ofDays(2)), 1);
+        awaitEntries(10);
+        String id = Runs.start("""
+                {"namespace":"%s","keepTagRevisions":3,"keepYoungerThan":"0s"}""".formatted(ns));
+        JsonPath run = Runs.awaitState(id, "Succeeded");
+
+        // when the removals are read three at a time
+        JsonPath first = given().queryParam("action", "Remove").queryParam("limit", 3).when().get("/api/v1/runs/" + id + "/items")
+                .then().statusCode(200).extract().jsonPath();
+        JsonPath second = given().queryParam("action", "Remove").queryParam("limit", 3).queryParam("after", first.getInt("next"))
+                .when().get("/api/v1/runs/" + id + "/items").then().statusCode(200).extract().jsonPath();
+        JsonPath last = given().queryParam("action", "Remove").queryParam("limit", 3).queryParam("after", second.getInt("next"))
+                .when().get("/api/v1/runs/" + id + "/items").then().statusCode(200).extract().jsonPath();
+
+        // then the pages follow the tag's history from position 3 on, and the last one says nothing follows
+        assertThat(first.getList("items.position")).containsExactly(3, 4, 5);
+        assertThat(second.getList("items.position")).containsExactly(6, 7, 8);
+        assertThat(last.getList("items.position")).containsExactly(9);
+        assertThat(last.getString("next")).isNull();
+        assertThat(first.getList("items.reasons")).containsOnly(List.of("Pruned"));
+        // and the run itself carries counts and where its plan is, not the items
+        assertThat(run.getMap("plan")).containsEntry("items", "/api/v1/runs/" + id + "/items");
+        assertThat(run.getInt("counts.planned.historyEntries")).isEqualTo(7);
+
+        // and bad paging parameters are refused, naming the parameter
+        given().queryParam("limit", 1001).when().get("/api/v1/runs/" + id + "/items").then().statusCode(400).body("field", equalTo("limit"));
+        given().queryParam("action", "Delete").when().get("/api/v1/runs/" + id + "/items").then().statusCode(400)
+                .body("field", equalTo("action"));
+        given().when().get("/api/v1/runs/" + UUID.randomUUID() + "/items").then().statusCode(404);
     }
 
     private List<String> digests(int count) {

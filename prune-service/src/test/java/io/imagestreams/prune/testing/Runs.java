@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,9 +30,31 @@ public final class Runs {
         return given().when().get("/api/v1/runs/" + id).then().statusCode(200).extract().jsonPath();
     }
 
+    /** Every history entry of a run's plan, read page by page. */
+    public static List<Map<String, Object>> items(String id) {
+        return pages(id, "items");
+    }
+
+    /** Every image of a run's plan, read page by page. */
+    public static List<Map<String, Object>> images(String id) {
+        return pages(id, "images");
+    }
+
+    private static List<Map<String, Object>> pages(String id, String kind) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        Integer after = null;
+        do {
+            JsonPath page = given().queryParam("limit", 1000).queryParams(after == null ? Map.of() : Map.of("after", after))
+                    .when().get("/api/v1/runs/" + id + "/" + kind).then().statusCode(200).extract().jsonPath();
+            all.addAll(page.getList("items"));
+            after = page.get("next");
+        } while (after != null);
+        return all;
+    }
+
     /** The plan item of one history entry. */
     public static Map<String, Object> item(JsonPath run, String namespace, String tag, int position) {
-        List<Map<String, Object>> items = run.getList("plan.items");
+        List<Map<String, Object>> items = items(run.getString("id"));
         return items.stream().filter(i -> namespace.equals(i.get("namespace")) && tag.equals(i.get("tag"))
                 && Integer.valueOf(position).equals(i.get("position"))).findFirst().orElseThrow(() -> new AssertionError(
                         "no plan item " + namespace + ":" + tag + "@" + position + " in " + items));
@@ -39,7 +62,7 @@ public final class Runs {
 
     /** The plan item of one image. */
     public static Map<String, Object> image(JsonPath run, String digest) {
-        List<Map<String, Object>> images = run.getList("plan.images");
+        List<Map<String, Object>> images = images(run.getString("id"));
         return images.stream().filter(i -> digest.equals(i.get("image"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no image " + digest + " in the plan"));
     }
