@@ -27,8 +27,10 @@ import java.util.function.Supplier;
 
 /**
  * Makes one run's plan while it reads the projection, and writes it as it goes, in the caller's transaction: the
- * history entries tag by tag (newest first) through a cursor, then, for runs over all namespaces, the images. What
- * stays in memory is one batch of rows, the digests kept entries name (to decide the images) and, for a confirmed
+ * history entries tag by tag (newest first) through a cursor, then, for runs over all namespaces, the images. The
+ * projection is read on a second connection (its own transaction; every query reads as of its start, as it would in
+ * the caller's transaction), so that the next batch is read and decided while the last one is written. What stays in
+ * memory is at most two batches of rows, the digests kept entries name (to decide the images) and, for a confirmed
  * run, the removals of the tag being read — never the whole plan, so a million entries plan in a small heap.
  * A confirmed run's PruneRevisions (one per tag with removals) are written to the outbox with the plan.
  */
@@ -43,6 +45,7 @@ final class PlanRecorder {
             + " image, docker_image_reference, created, generation from history_entry";
 
     private final SqlConnection c;
+    private final SqlConnection reader;
     private final RunRepository runs;
     private final CommandOutboxRepository outbox;
     private final UUID runId;
@@ -67,10 +70,13 @@ final class PlanRecorder {
     private long imagesRemoved;
     private long manifests;
     private long bytesReclaimable;
+    /** The write of the previous batch, still under way or done. */
+    private Uni<Void> writing = Uni.createFrom().voidItem();
 
-    PlanRecorder(SqlConnection c, RunRepository runs, CommandOutboxRepository outbox, UUID runId, Planner planner, boolean confirm,
-            Optional<String> managedRegistry, Instant now) {
+    PlanRecorder(SqlConnection c, SqlConnection reader, RunRepository runs, CommandOutboxRepository outbox, UUID runId, Planner planner,
+            boolean confirm, Optional<String> managedRegistry, Instant now) {
         this.c = c;
+        this.reader = reader;
         this.runs = runs;
         this.outbox = outbox;
         this.runId = runId;
@@ -138,7 +144,7 @@ final class PlanRecorder {
 
     /** Children of manifest lists that kept entries name are referenced too. */
     private Uni<Void> manifestListChildren() {
-        return c.query("select digest, manifests from image where cardinality(manifests) > 0").execute().invoke(rows -> {
+        return reader.query("select digest, manifests from image where cardinality(manifests) > 0").execute().invoke(rows -> {
             List<String> children = new ArrayList<>();
             for (Row row : rows) {
                 if (keptImages.contains(row.getString("digest"))) {
@@ -192,7 +198,7 @@ final class PlanRecorder {
 
     /** Reads {@code sql} through a cursor, {@value #BATCH} rows at a time, flushing after each batch. */
     private Uni<Void> read(String sql, Tuple arguments, Consumer<Row> onRow, Supplier<Uni<Void>> flush) {
-        return c.prepare(sql).flatMap(statement -> {
+        return reader.prepare(sql).flatMap(statement -> {
             Cursor cursor = statement.cursor(arguments);
             return readBatches(cursor, onRow, flush).call(() -> cursor.close()).call(() -> statement.close());
         });
@@ -200,15 +206,28 @@ final class PlanRecorder {
 
     /**
      * Reads batch after batch as a repetition, not as a chain of nested Unis: a nested chain would keep every
-     * batch's statements (and their parameter arrays) reachable until the last batch completes.
+     * batch's statements (and their parameter arrays) reachable until the last batch completes. The reader's next
+     * batch is read while the writer stores the previous one: at most one write is outstanding, so at most two
+     * batches are in memory, and nothing the rows decide is touched while a batch is being drained.
      */
     private Uni<Void> readBatches(Cursor cursor, Consumer<Row> onRow, Supplier<Uni<Void>> flush) {
         return Multi.createBy().repeating()
                 .uni(() -> cursor.read(BATCH).flatMap(rows -> {
                     rows.forEach(onRow);
-                    return flush.get().map(ignored -> cursor.hasMore());
+                    return writing.map(ignored -> {
+                        writing = started(flush.get());
+                        return cursor.hasMore();
+                    });
                 }))
                 .whilst(more -> more)
-                .collect().last().replaceWithVoid();
+                .collect().last()
+                .flatMap(ignored -> writing);
+    }
+
+    /** Starts {@code write} now; the Uni returned completes (or fails) with it, however often it is subscribed. */
+    private static Uni<Void> started(Uni<Void> write) {
+        Uni<Void> memoized = write.memoize().indefinitely();
+        memoized.subscribe().with(ignored -> { }, failure -> { });
+        return memoized;
     }
 }
