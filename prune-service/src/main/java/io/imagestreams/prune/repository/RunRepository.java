@@ -398,97 +398,120 @@ public class RunRepository {
         }
     }
 
+    /** Columns filled in place, grown by doubling: no list of boxed values copied into arrays again per batch. */
     private static final class HistoryColumns {
-        private final List<Integer> ordinals = new ArrayList<>();
-        private final List<String> namespaces = new ArrayList<>();
-        private final List<String> streams = new ArrayList<>();
-        private final List<String> tags = new ArrayList<>();
-        private final List<Integer> positions = new ArrayList<>();
-        private final List<String> images = new ArrayList<>();
-        private final List<Short> reasons = new ArrayList<>();
+        private int size;
+        private Integer[] ordinals = new Integer[16];
+        private String[] namespaces = new String[16];
+        private String[] streams = new String[16];
+        private String[] tags = new String[16];
+        private Integer[] positions = new Integer[16];
+        private String[] images = new String[16];
+        private Short[] reasons = new Short[16];
 
         void add(int ordinal, String namespace, String stream, String tag, int position, String image, short reason) {
-            ordinals.add(ordinal);
-            namespaces.add(namespace);
-            streams.add(stream);
-            tags.add(tag);
-            positions.add(position);
-            images.add(image);
-            reasons.add(reason);
+            if (size == ordinals.length) {
+                int capacity = size * 2;
+                ordinals = Arrays.copyOf(ordinals, capacity);
+                namespaces = Arrays.copyOf(namespaces, capacity);
+                streams = Arrays.copyOf(streams, capacity);
+                tags = Arrays.copyOf(tags, capacity);
+                positions = Arrays.copyOf(positions, capacity);
+                images = Arrays.copyOf(images, capacity);
+                reasons = Arrays.copyOf(reasons, capacity);
+            }
+            ordinals[size] = ordinal;
+            namespaces[size] = namespace;
+            streams[size] = stream;
+            tags[size] = tag;
+            positions[size] = position;
+            images[size] = image;
+            reasons[size] = reason;
+            size++;
         }
 
         int size() {
-            return ordinals.size();
+            return size;
         }
 
         boolean isEmpty() {
-            return ordinals.isEmpty();
+            return size == 0;
         }
 
         Integer[] ordinals() {
-            return ordinals.toArray(Integer[]::new);
+            return Arrays.copyOf(ordinals, size);
         }
 
         String[] namespaces() {
-            return namespaces.toArray(String[]::new);
+            return Arrays.copyOf(namespaces, size);
         }
 
         String[] streams() {
-            return streams.toArray(String[]::new);
+            return Arrays.copyOf(streams, size);
         }
 
         String[] tags() {
-            return tags.toArray(String[]::new);
+            return Arrays.copyOf(tags, size);
         }
 
         Integer[] positions() {
-            return positions.toArray(Integer[]::new);
+            return Arrays.copyOf(positions, size);
         }
 
         String[] images() {
-            return images.toArray(String[]::new);
+            return Arrays.copyOf(images, size);
         }
 
         Short[] reasons() {
-            return reasons.toArray(Short[]::new);
+            return Arrays.copyOf(reasons, size);
         }
     }
 
+    /** Columns filled in place, as HistoryColumns. */
     private static final class ImageColumns {
-        private final List<Integer> ordinals = new ArrayList<>();
-        private final List<String> images = new ArrayList<>();
-        private final List<Long> sizes = new ArrayList<>();
-        private final List<Short> reasons = new ArrayList<>();
+        private int size;
+        private Integer[] ordinals = new Integer[16];
+        private String[] images = new String[16];
+        private Long[] sizes = new Long[16];
+        private Short[] reasons = new Short[16];
 
-        void add(int ordinal, String digest, Long size, short reason) {
-            ordinals.add(ordinal);
-            images.add(digest);
-            sizes.add(size);
-            reasons.add(reason);
+        void add(int ordinal, String digest, Long imageSize, short reason) {
+            if (size == ordinals.length) {
+                int capacity = size * 2;
+                ordinals = Arrays.copyOf(ordinals, capacity);
+                images = Arrays.copyOf(images, capacity);
+                sizes = Arrays.copyOf(sizes, capacity);
+                reasons = Arrays.copyOf(reasons, capacity);
+            }
+            ordinals[size] = ordinal;
+            images[size] = digest;
+            sizes[size] = imageSize;
+            reasons[size] = reason;
+            size++;
         }
 
         int size() {
-            return ordinals.size();
+            return size;
         }
 
         boolean isEmpty() {
-            return ordinals.isEmpty();
+            return size == 0;
         }
 
         Integer[] ordinals() {
-            return ordinals.toArray(Integer[]::new);
+            return Arrays.copyOf(ordinals, size);
         }
 
         String[] images() {
-            return images.toArray(String[]::new);
+            return Arrays.copyOf(images, size);
         }
 
         Long[] sizes() {
-            return sizes.toArray(Long[]::new);
+            return Arrays.copyOf(sizes, size);
         }
 
         Short[] reasons() {
-            return reasons.toArray(Short[]::new);
+            return Arrays.copyOf(reasons, size);
         }
     }
 

@@ -27,8 +27,10 @@ import java.util.function.Supplier;
 
 /**
  * Makes one run's plan while it reads the projection, and writes it as it goes, in the caller's transaction: the
- * history entries tag by tag (newest first) through a cursor, then, for runs over all namespaces, the images. What
- * stays in memory is one batch of rows, the digests kept entries name (to decide the images) and, for a confirmed
+ * history entries tag by tag (newest first) through a cursor, then, for runs over all namespaces, the images. The
+ * projection is read on a second connection (its own transaction; every query reads as of its start, as it would in
+ * the caller's transaction), so that the next batch is read and decided while the last one is written. What stays in
+ * memory is at most two batches of rows, the digests kept entries name (to decide the images) and, for a confirmed
  * run, the removals of the tag being read — never the whole plan, so a million entries plan in a small heap.
  * A confirmed run's PruneRevisions (one per tag with removals) are written to the outbox with the plan.
  */
@@ -41,8 +43,10 @@ final class PlanRecorder {
     private static final String ENTRIES = "select namespace, stream, tag,"
             + " (row_number() over (partition by namespace, stream, tag order by seq desc) - 1)::int as position,"
             + " image, docker_image_reference, created, generation from history_entry";
+    private static final String IMAGES = "select digest, size, manifests, docker_image_reference, first_seen from image order by digest";
 
     private final SqlConnection c;
+    private final SqlConnection reader;
     private final RunRepository runs;
     private final CommandOutboxRepository outbox;
     private final UUID runId;
@@ -67,10 +71,13 @@ final class PlanRecorder {
     private long imagesRemoved;
     private long manifests;
     private long bytesReclaimable;
+    /** The write of the previous batch, still under way or done. */
+    private Uni<Void> writing = Uni.createFrom().voidItem();
 
-    PlanRecorder(SqlConnection c, RunRepository runs, CommandOutboxRepository outbox, UUID runId, Planner planner, boolean confirm,
-            Optional<String> managedRegistry, Instant now) {
+    PlanRecorder(SqlConnection c, SqlConnection reader, RunRepository runs, CommandOutboxRepository outbox, UUID runId, Planner planner,
+            boolean confirm, Optional<String> managedRegistry, Instant now) {
         this.c = c;
+        this.reader = reader;
         this.runs = runs;
         this.outbox = outbox;
         this.runId = runId;
@@ -86,7 +93,7 @@ final class PlanRecorder {
         Uni<Void> history = read(sql, namespace.map(Tuple::of).orElse(Tuple.tuple()), this::entry, () -> flush(false))
                 .flatMap(ignored -> flush(true));
         Uni<Void> all = namespace.isPresent() ? history : history.flatMap(ignored -> manifestListChildren()).flatMap(ignored -> read(
-                "select digest, size, manifests, docker_image_reference, first_seen from image order by digest", Tuple.tuple(), this::image,
+                IMAGES, Tuple.tuple(), this::image,
                 () -> flush(true)));
         return all.map(ignored -> new JsonObject()
                 .put("historyEntries", entriesRemoved)
@@ -98,10 +105,10 @@ final class PlanRecorder {
     }
 
     private void entry(Row row) {
-        OffsetDateTime created = row.getOffsetDateTime("created");
-        Planner.Entry entry = new Planner.Entry(row.getString("namespace"), row.getString("stream"), row.getString("tag"),
-                row.getInteger("position"), row.getString("image"), row.getString("docker_image_reference"),
-                created == null ? null : created.toInstant(), row.getLong("generation"));
+        // columns by position (ENTRIES' order): a lookup by name per column and row is measurable over a million rows
+        OffsetDateTime created = row.getOffsetDateTime(6);
+        Planner.Entry entry = new Planner.Entry(row.getString(0), row.getString(1), row.getString(2), row.getInteger(3), row.getString(4),
+                row.getString(5), created == null ? null : created.toInstant(), row.getLong(7));
         int reasons = planner.entryReasons(entry);
         entries++;
         items.add(entryOrdinal++, entry.namespace(), entry.stream(), entry.tag(), entry.position(), entry.image(), reasons);
@@ -138,7 +145,7 @@ final class PlanRecorder {
 
     /** Children of manifest lists that kept entries name are referenced too. */
     private Uni<Void> manifestListChildren() {
-        return c.query("select digest, manifests from image where cardinality(manifests) > 0").execute().invoke(rows -> {
+        return reader.query("select digest, manifests from image where cardinality(manifests) > 0").execute().invoke(rows -> {
             List<String> children = new ArrayList<>();
             for (Row row : rows) {
                 if (keptImages.contains(row.getString("digest"))) {
@@ -150,10 +157,10 @@ final class PlanRecorder {
     }
 
     private void image(Row row) {
-        String[] children = row.getArrayOfStrings("manifests");
-        Planner.ImageFact image = new Planner.ImageFact(row.getString("digest"), row.getLong("size"),
-                children == null ? List.of() : List.of(children), row.getString("docker_image_reference"),
-                row.getOffsetDateTime("first_seen").toInstant());
+        // columns by position (IMAGES' order)
+        String[] children = row.getArrayOfStrings(2);
+        Planner.ImageFact image = new Planner.ImageFact(row.getString(0), row.getLong(1), children == null ? List.of() : List.of(children),
+                row.getString(3), row.getOffsetDateTime(4).toInstant());
         int reasons = planner.imageReasons(image, keptImages.contains(image.digest()));
         images++;
         items.addImage(imageOrdinal++, image.digest(), image.size(), reasons);
@@ -192,7 +199,7 @@ final class PlanRecorder {
 
     /** Reads {@code sql} through a cursor, {@value #BATCH} rows at a time, flushing after each batch. */
     private Uni<Void> read(String sql, Tuple arguments, Consumer<Row> onRow, Supplier<Uni<Void>> flush) {
-        return c.prepare(sql).flatMap(statement -> {
+        return reader.prepare(sql).flatMap(statement -> {
             Cursor cursor = statement.cursor(arguments);
             return readBatches(cursor, onRow, flush).call(() -> cursor.close()).call(() -> statement.close());
         });
@@ -200,15 +207,28 @@ final class PlanRecorder {
 
     /**
      * Reads batch after batch as a repetition, not as a chain of nested Unis: a nested chain would keep every
-     * batch's statements (and their parameter arrays) reachable until the last batch completes.
+     * batch's statements (and their parameter arrays) reachable until the last batch completes. The reader's next
+     * batch is read while the writer stores the previous one: at most one write is outstanding, so at most two
+     * batches are in memory, and nothing the rows decide is touched while a batch is being drained.
      */
     private Uni<Void> readBatches(Cursor cursor, Consumer<Row> onRow, Supplier<Uni<Void>> flush) {
         return Multi.createBy().repeating()
                 .uni(() -> cursor.read(BATCH).flatMap(rows -> {
                     rows.forEach(onRow);
-                    return flush.get().map(ignored -> cursor.hasMore());
+                    return writing.map(ignored -> {
+                        writing = started(flush.get());
+                        return cursor.hasMore();
+                    });
                 }))
                 .whilst(more -> more)
-                .collect().last().replaceWithVoid();
+                .collect().last()
+                .flatMap(ignored -> writing);
+    }
+
+    /** Starts {@code write} now; the Uni returned completes (or fails) with it, however often it is subscribed. */
+    private static Uni<Void> started(Uni<Void> write) {
+        Uni<Void> memoized = write.memoize().indefinitely();
+        memoized.subscribe().with(ignored -> { }, failure -> { });
+        return memoized;
     }
 }

@@ -4,8 +4,10 @@ import io.imagestreams.api.reference.ImageReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,6 +45,8 @@ public final class Planner {
     private static final int INVALID_REFERENCE_BIT = 1 << 4;
     private static final int YOUNGER_THAN_BIT = 1 << 5;
     private static final int WITHIN_REVISIONS_BIT = 1 << 6;
+    /** Bounds the names remembered per run: beyond this many distinct repositories, the rest are parsed each time. */
+    private static final int MAX_CACHED_NAMES = 10_000;
 
     private final int keepTagRevisions;
     private final Instant youngerThan;
@@ -50,6 +54,8 @@ public final class Planner {
     private final Set<String> pins;
     private final WorkloadReferences workloads;
     private final Set<String> invalidNamespaces = new HashSet<>();
+    /** Whether the name part of a pull spec (before its first '@') parses, by name: entries share few repositories. */
+    private final Map<String, Boolean> validNames = new HashMap<>();
 
     public Planner(int keepTagRevisions, Duration keepYoungerThan, boolean ignoreInvalidReferences, Instant now, Set<String> pins,
             WorkloadReferences workloads) {
@@ -76,7 +82,7 @@ public final class Planner {
             reasons |= REFERENCED_BY_WORKLOAD_BIT;
         }
         if (!ignoreInvalidReferences
-                && (invalidNamespaces.contains(entry.namespace()) || ImageReference.tryParse(entry.dockerImageReference()).isEmpty())) {
+                && (invalidNamespaces.contains(entry.namespace()) || !isValidReference(entry.dockerImageReference()))) {
             reasons |= INVALID_REFERENCE_BIT;
         }
         if (entry.created() != null && entry.created().isAfter(youngerThan)) {
@@ -86,6 +92,30 @@ public final class Planner {
             reasons |= WITHIN_REVISIONS_BIT;
         }
         return reasons;
+    }
+
+    /**
+     * Whether {@code spec} parses as a pull spec, as {@link ImageReference#tryParse} tells, without parsing the
+     * repository of every entry again: {@code name@digest} parses exactly when {@code name} does and {@code digest}
+     * is a valid digest (the grammar splits at the first '@', and the name's checks do not depend on the digest).
+     */
+    boolean isValidReference(String spec) {
+        if (spec == null) {
+            return false;
+        }
+        int at = spec.indexOf('@');
+        if (at < 0) {
+            return ImageReference.tryParse(spec).isPresent();
+        }
+        String name = spec.substring(0, at);
+        Boolean validName = validNames.get(name);
+        if (validName == null) {
+            validName = ImageReference.tryParse(name).isPresent();
+            if (validNames.size() < MAX_CACHED_NAMES) {
+                validNames.put(name, validName);
+            }
+        }
+        return validName && ImageReference.isValidDigest(spec.substring(at + 1));
     }
 
     /**

@@ -117,7 +117,10 @@ public class RunService {
                 : Uni.createFrom().item(WorkloadReferences.none());
         return inUse.flatMap(references -> pool.withTransaction(c -> runs.pins(c).flatMap(pins -> {
             Planner planner = new Planner(run.keepTagRevisions(), keepYoungerThan, run.ignoreInvalidReferences(), now, pins, references);
-            return new PlanRecorder(c, runs, outbox, run.id(), planner, run.confirm(), managedRegistry, now).record(namespace)
+            // the projection is read on a second connection so that PostgreSQL reads the next batch while this
+            // transaction writes the last one; the reads need no part in the transaction that stores the plan
+            return pool.withTransaction(reader -> new PlanRecorder(c, reader, runs, outbox, run.id(), planner, run.confirm(), managedRegistry,
+                            now).record(namespace))
                     .flatMap(planned -> {
                         long planMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
                         JsonObject counts = new JsonObject().put("planned", planned);
