@@ -29,6 +29,13 @@ public interface PruneServiceConfig {
     @WithDefault("30m")
     Duration applyTimeout();
 
+    /**
+     * How long a run may stay Planning: a run planned by a replica that stopped meanwhile never finishes, so it
+     * fails after this with a message saying to start a new one (its plan was never confirmed).
+     */
+    @WithDefault("30m")
+    Duration planTimeout();
+
     /** How often due work is looked for: image deletion after undo windows, runs waiting too long, scheduled policies. */
     @WithDefault("30s")
     Duration housekeepingInterval();

@@ -63,6 +63,18 @@ public class RunRepository {
                 });
     }
 
+    /** Planning → Failed for runs created before {@code cutoff}; returns their ids. */
+    public Uni<List<UUID>> failPlanningBefore(SqlClient client, Instant cutoff, String error, Instant at) {
+        return client.preparedQuery("update prune_run set state = 'Failed', error = $2, finished_at = $3"
+                        + " where state = 'Planning' and created_at <= $1 returning id")
+                .execute(Tuple.of(utc(cutoff), error, utc(at)))
+                .map(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getUUID("id")));
+                    return ids;
+                });
+    }
+
     /** Applying → Failed; returns whether this call changed the run (false when its outcomes came in meanwhile). */
     public Uni<Boolean> failIfApplying(SqlClient client, UUID id, String error, Instant at) {
         return client.preparedQuery("update prune_run set state = 'Failed', error = $2, finished_at = $3 where id = $1 and state = 'Applying'")

@@ -51,7 +51,8 @@ public class Housekeeping {
 
     /** One round of everything that is due. */
     public Uni<Void> runOnce() {
-        return runs.failOverdueRuns()
+        return runs.failStalePlanning()
+                .flatMap(ignored -> runs.failOverdueRuns())
                 .flatMap(ignored -> runs.deleteDueImages())
                 .flatMap(ignored -> registry.deletePending())
                 .flatMap(ignored -> startScheduledRuns());

@@ -220,6 +220,22 @@ public class RunService {
     }
 
     /**
+     * Fails the runs still Planning after {@code imagestreams.plan-timeout}: their planner stopped (a restart or a
+     * crash of the replica that planned them), so nothing else would ever finish them. Nothing of them was sent.
+     */
+    public Uni<Integer> failStalePlanning() {
+        Instant now = clock.instant();
+        String error = "planning did not finish within " + GoDuration.format(config.planTimeout())
+                + " (prune-service stopped while planning?); nothing was changed: start a new run";
+        return pool.withTransaction(c -> runs.failPlanningBefore(c, now.minus(config.planTimeout()), error, now))
+                .invoke(ids -> ids.forEach(id -> {
+                    Log.warnf("prune run %s failed: %s", id, error);
+                    metrics.runFinished(FAILED);
+                }))
+                .map(List::size);
+    }
+
+    /**
      * Fails the runs that waited longer than {@code imagestreams.apply-timeout} for their commands' outcomes,
      * naming the commands without one, and cancels what of theirs was not sent yet. Outcomes that still arrive
      * are recorded in the counts; the run stays Failed.

@@ -70,6 +70,12 @@ class CommandDeliveryTest {
     @Inject
     PruneCommandSender sender;
 
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    @Inject
+    io.imagestreams.prune.repository.RunRepository runRepository;
+
     private StreamEventsFeed feed;
     private InMemorySink<String> commands;
     private String ns;
@@ -86,6 +92,32 @@ class CommandDeliveryTest {
     @AfterEach
     void realTime() {
         clock.reset();
+    }
+
+    @Test
+    void aRunLeftPlanningByAStoppedReplicaFailsAfterThePlanTimeout() {
+        // given: a run that a replica began planning and never finished (it stopped), and one just started
+        UUID stale = planningRun();
+        clock.advance(Duration.ofMinutes(29));
+        UUID fresh = planningRun();
+
+        // when: the plan timeout (30m) has passed for the first only
+        clock.advance(Duration.ofMinutes(2));
+        housekeeping.runOnce().await().atMost(WAIT);
+
+        // then
+        JsonPath failed = Runs.get(stale.toString());
+        assertThat(failed.getString("state")).isEqualTo("Failed");
+        assertThat(failed.getString("error")).contains("planning did not finish within 30m").contains("start a new run");
+        assertThat(Runs.get(fresh.toString()).getString("state")).isEqualTo("Planning");
+    }
+
+    private UUID planningRun() {
+        UUID id = UUID.randomUUID();
+        pool.withTransaction(c -> runRepository.insert(c, new io.imagestreams.prune.repository.RunRepository.StoredRun(id, ns, 3,
+                3600, false, true, RunService.PLANNING, "NotConfigured", clock.instant(), null, null, null, "None", null, null,
+                new io.vertx.core.json.JsonObject(), "test"))).await().atMost(WAIT);
+        return id;
     }
 
     @Test
