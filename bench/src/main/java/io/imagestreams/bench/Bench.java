@@ -58,7 +58,7 @@ public final class Bench {
             usage();
             System.exit(2);
         }
-        try {
+        CommandLine.run(USAGE, () -> {
             int first = args[0].equals("ports") ? Math.min(2, args.length) : 1;
             Options options = new Options(Arrays.asList(args).subList(first, args.length));
             switch (args[0]) {
@@ -70,19 +70,14 @@ public final class Bench {
                 case "measure" -> measure(options);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             }
-        } catch (UsageException e) {
-            System.err.println("bench: " + e.getMessage());
-            usage();
-            System.exit(2);
-        } catch (BenchException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.exit(1);
-        }
+        });
     }
 
+    private static final String USAGE = "usage: Bench ports N | seed --url URL ... | push-image --registry URL --repository R"
+            + " --tag T | measure --url URL ...   (bench/run drives these; see bench/README.md)";
+
     private static void usage() {
-        System.err.println("usage: Bench ports N | seed --url URL ... | push-image --registry URL --repository R --tag T"
-                + " | measure --url URL ...   (bench/run drives these; see bench/README.md)");
+        System.err.println(USAGE);
     }
 
     private static void ports(String count) {

@@ -62,7 +62,7 @@ public final class ImportBench {
             usage();
             System.exit(2);
         }
-        try {
+        CommandLine.run(USAGE, () -> {
             Options options = new Options(Arrays.asList(args).subList(1, args.length));
             switch (args[0]) {
                 case "registry-config" -> registryConfig(options);
@@ -70,19 +70,14 @@ public final class ImportBench {
                 case "measure" -> measure(options);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             }
-        } catch (UsageException e) {
-            System.err.println("bench: " + e.getMessage());
-            usage();
-            System.exit(2);
-        } catch (BenchException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.exit(1);
-        }
+        });
     }
 
+    private static final String USAGE = "usage: ImportBench registry-config ... | push --registry URL ... | measure"
+            + " --stream-url URL ...   (bench/run-import drives these; see bench/README.md)";
+
     private static void usage() {
-        System.err.println("usage: ImportBench registry-config ... | push --registry URL ... | measure --stream-url URL ..."
-                + "   (bench/run-import drives these; see bench/README.md)");
+        System.err.println(USAGE);
     }
 
     /** Writes docker-registry's configuration; the file holds the notification secret, so only its owner may read it. */

@@ -1,7 +1,6 @@
 package io.imagestreams.bench;
 
 import io.imagestreams.bench.Http.BenchException;
-import io.imagestreams.bench.Options.UsageException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,7 +76,8 @@ public final class TriggerBench {
     }
 
     public static void main(String[] args) throws Exception {
-        try {
+        CommandLine.run("usage: TriggerBench --stream-url URL --trigger-url URL [...] (bench/run-triggers drives it;"
+                + " see bench/README.md)", () -> {
             Options options = new Options(Arrays.asList(args));
             TriggerBench bench = new TriggerBench(options);
             try {
@@ -85,15 +85,7 @@ public final class TriggerBench {
             } finally {
                 bench.sink.close();
             }
-        } catch (UsageException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.err.println("usage: TriggerBench --stream-url URL --trigger-url URL [...] (bench/run-triggers drives it;"
-                    + " see bench/README.md)");
-            System.exit(2);
-        } catch (BenchException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.exit(1);
-        }
+        });
         System.exit(0);
     }
 
