@@ -300,7 +300,8 @@ class WatchTest {
 
     @Test
     void releasesTheSubscriptionWhenTheClientGoesAway() {
-        // given
+        // given: the watches of earlier tests released (they go asynchronously and would move the count)
+        await().atMost(EVENT_WAIT).until(() -> hub.subscriberCount() == 0);
         int before = hub.subscriberCount();
         WatchStream watch = watch(API + "/namespaces/" + namespace() + "/imagestreams?watch=true");
         await().atMost(EVENT_WAIT).until(() -> hub.subscriberCount() == before + 1);
