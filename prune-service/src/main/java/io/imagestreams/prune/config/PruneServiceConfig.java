@@ -2,6 +2,7 @@ package io.imagestreams.prune.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,6 +37,17 @@ public interface PruneServiceConfig {
     @WithDefault("30m")
     Duration planTimeout();
 
+    /** How many runs plan at once, and how many may wait for their turn. */
+    Planning planning();
+
+    /**
+     * How long finished runs (their plans, commands and outcomes) are kept; older ones are deleted, except while
+     * their undo window is open or their images or registry clean-up are still due, and except the latest run a
+     * schedule started (it says when the schedule last ran). 0 = keep forever.
+     */
+    @WithDefault("720h")
+    Duration runRetention();
+
     /** How often due work is looked for: image deletion after undo windows, runs waiting too long, scheduled policies. */
     @WithDefault("30s")
     Duration housekeepingInterval();
@@ -44,6 +56,18 @@ public interface PruneServiceConfig {
         /** Off by default (the local suite); then runs skip the in-use check and say so. */
         @WithDefault("false")
         boolean enabled();
+    }
+
+    interface Planning {
+        /** Runs planned at the same time; each holds two database connections while it plans. */
+        @WithDefault("2")
+        @WithName("max-concurrent")
+        int maxConcurrent();
+
+        /** Runs that may wait for a planning slot; a run beyond them is refused with 429. */
+        @WithDefault("20")
+        @WithName("max-queued")
+        int maxQueued();
     }
 
     interface Outbox {

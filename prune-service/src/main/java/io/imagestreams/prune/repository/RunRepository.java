@@ -25,7 +25,7 @@ public class RunRepository {
 
     private static final String COLUMNS = "id, namespace, keep_tag_revisions, keep_younger_than_seconds, ignore_invalid_references,"
             + " confirm, state, in_use_check, created_at, finished_at, undoable_until, undone_at, image_deletion, plan_millis, error,"
-            + " counts, triggered_by";
+            + " counts, triggered_by, planning_started_at";
 
     public Uni<Void> insert(SqlClient client, StoredRun run) {
         return client.preparedQuery("insert into prune_run (id, namespace, keep_tag_revisions, keep_younger_than_seconds,"
@@ -36,14 +36,23 @@ public class RunRepository {
                 .replaceWithVoid();
     }
 
-    /** Stores the plan and what follows from it. */
-    public Uni<Void> planned(SqlClient client, UUID id, String state, String inUseCheck, JsonObject plan, JsonObject counts, long planMillis,
+    /**
+     * A queued run got its planning slot: marks when planning started. False when the run is no longer Planning
+     * (the plan timeout failed it while it waited); then it must not be planned.
+     */
+    public Uni<Boolean> planningStarted(SqlClient client, UUID id, Instant at) {
+        return client.preparedQuery("update prune_run set planning_started_at = $2 where id = $1 and state = 'Planning'")
+                .execute(Tuple.of(id, utc(at))).map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Stores the plan and what follows from it; false when the run is no longer Planning (failed meanwhile). */
+    public Uni<Boolean> planned(SqlClient client, UUID id, String state, String inUseCheck, JsonObject plan, JsonObject counts, long planMillis,
             Instant finishedAt, Instant undoableUntil, String imageDeletion) {
         return client.preparedQuery("update prune_run set state = $2, in_use_check = $3, plan = $4, counts = $5, plan_millis = $6,"
-                        + " finished_at = $7, undoable_until = $8, image_deletion = $9 where id = $1")
+                        + " finished_at = $7, undoable_until = $8, image_deletion = $9 where id = $1 and state = 'Planning'")
                 .execute(Tuple.from(Arrays.asList(id, state, inUseCheck, plan, counts, planMillis, utc(finishedAt), utc(undoableUntil),
                         imageDeletion)))
-                .replaceWithVoid();
+                .map(rows -> rows.rowCount() == 1);
     }
 
     /** Marks when a confirmed run started waiting for its commands' outcomes. */
@@ -63,10 +72,10 @@ public class RunRepository {
                 });
     }
 
-    /** Planning → Failed for runs created before {@code cutoff}; returns their ids. */
+    /** Planning → Failed for runs that started planning (or, never started, were created) before {@code cutoff}; returns their ids. */
     public Uni<List<UUID>> failPlanningBefore(SqlClient client, Instant cutoff, String error, Instant at) {
         return client.preparedQuery("update prune_run set state = 'Failed', error = $2, finished_at = $3"
-                        + " where state = 'Planning' and created_at <= $1 returning id")
+                        + " where state = 'Planning' and coalesce(planning_started_at, created_at) <= $1 returning id")
                 .execute(Tuple.of(utc(cutoff), error, utc(at)))
                 .map(rows -> {
                     List<UUID> ids = new ArrayList<>();
@@ -75,10 +84,14 @@ public class RunRepository {
                 });
     }
 
-    /** Applying → Failed; returns whether this call changed the run (false when its outcomes came in meanwhile). */
-    public Uni<Boolean> failIfApplying(SqlClient client, UUID id, String error, Instant at) {
-        return client.preparedQuery("update prune_run set state = 'Failed', error = $2, finished_at = $3 where id = $1 and state = 'Applying'")
-                .execute(Tuple.of(id, error, utc(at))).map(rows -> rows.rowCount() == 1);
+    /**
+     * Applying → Failed; returns whether this call changed the run (false when its outcomes came in meanwhile). What
+     * the run removed so far can be undone until {@code undoableUntil}.
+     */
+    public Uni<Boolean> failIfApplying(SqlClient client, UUID id, String error, Instant at, Instant undoableUntil) {
+        return client.preparedQuery("update prune_run set state = 'Failed', error = $2, finished_at = $3, undoable_until = $4"
+                        + " where id = $1 and state = 'Applying'")
+                .execute(Tuple.of(id, error, utc(at), utc(undoableUntil))).map(rows -> rows.rowCount() == 1);
     }
 
     public Uni<Void> failed(SqlClient client, UUID id, String error, Instant at) {
@@ -103,7 +116,7 @@ public class RunRepository {
     public Uni<Boolean> undone(SqlClient client, UUID id, Instant now) {
         return client.preparedQuery("update prune_run set state = 'Undone', undone_at = $2,"
                         + " image_deletion = case when image_deletion = 'Waiting' then 'Skipped' else image_deletion end"
-                        + " where id = $1 and state = 'Succeeded'")
+                        + " where id = $1 and state in ('Succeeded', 'Failed') and confirm and undoable_until > $2")
                 .execute(Tuple.of(id, utc(now))).map(rows -> rows.rowCount() == 1);
     }
 
@@ -136,6 +149,41 @@ public class RunRepository {
                     rows.forEach(row -> ids.add(row.getUUID("id")));
                     return ids;
                 });
+    }
+
+    /**
+     * Up to {@code limit} runs to delete: finished before {@code cutoff}, with no undo window open at {@code now}, no
+     * image deletion waiting, no registry clean-up or command still to do, and not the latest run of a schedule
+     * (it says when that schedule last ran).
+     */
+    public Uni<List<UUID>> expired(SqlClient client, Instant cutoff, Instant now, int limit) {
+        return client.preparedQuery("select r.id from prune_run r where r.state in ('Succeeded', 'Failed', 'Undone')"
+                        + " and coalesce(r.undone_at, r.finished_at) <= $1"
+                        + " and (r.undoable_until is null or r.undoable_until <= $2 or r.state = 'Undone')"
+                        + " and r.image_deletion <> 'Waiting'"
+                        + " and not exists (select 1 from run_image i where i.run_id = r.id and i.deleted and i.repository is not null"
+                        + "   and i.registry_status is null)"
+                        + " and not exists (select 1 from command_outbox o where o.run_id = r.id and o.sent_at is null and not o.cancelled)"
+                        + " and not (r.triggered_by = 'schedule' and r.created_at = (select max(s.created_at) from prune_run s"
+                        + "   where s.triggered_by = 'schedule' and s.namespace is not distinct from r.namespace))"
+                        + " order by r.finished_at limit $3")
+                .execute(Tuple.of(utc(cutoff), utc(now), limit))
+                .map(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getUUID(0)));
+                    return ids;
+                });
+    }
+
+    /** Deletes up to {@code limit} plan items of a run; returns how many went (fewer than {@code limit}: none are left). */
+    public Uni<Integer> deleteItems(SqlClient client, UUID runId, int limit) {
+        return client.preparedQuery("delete from run_item where ctid = any(array(select ctid from run_item where run_id = $1 limit $2))")
+                .execute(Tuple.of(runId, limit)).map(rows -> rows.rowCount());
+    }
+
+    /** Deletes a run with its commands, images and outbox rows (its items must be gone already). */
+    public Uni<Boolean> delete(SqlClient client, UUID runId) {
+        return client.preparedQuery("delete from prune_run where id = $1").execute(Tuple.of(runId)).map(rows -> rows.rowCount() == 1);
     }
 
     /** When the last run a schedule started for {@code namespace} ({@code null} = all namespaces) was created. */
@@ -260,9 +308,15 @@ public class RunRepository {
                 .execute(Tuple.from(Arrays.asList(runId, digests, sizes, repositories))).replaceWithVoid();
     }
 
-    public Uni<List<RunImage>> images(SqlClient client, UUID runId) {
-        return client.preparedQuery("select run_id, digest, size, repository, deleted, registry_status, registry_error from run_image"
-                + " where run_id = $1 order by digest").execute(Tuple.of(runId)).map(RunRepository::toImages);
+    /** Up to {@code limit} digests of a run's images after {@code after} ({@code ""}: from the first), in digest order. */
+    public Uni<List<String>> imageDigests(SqlClient client, UUID runId, String after, int limit) {
+        return client.preparedQuery("select digest from run_image where run_id = $1 and digest > $2 order by digest limit $3")
+                .execute(Tuple.of(runId, after, limit))
+                .map(rows -> {
+                    List<String> digests = new ArrayList<>();
+                    rows.forEach(row -> digests.add(row.getString(0)));
+                    return digests;
+                });
     }
 
     /** One image of a run. */
@@ -369,7 +423,7 @@ public class RunRepository {
                 row.getLong("keep_younger_than_seconds"), row.getBoolean("ignore_invalid_references"), row.getBoolean("confirm"),
                 row.getString("state"), row.getString("in_use_check"), instant(row, "created_at"), instant(row, "finished_at"),
                 instant(row, "undoable_until"), instant(row, "undone_at"), row.getString("image_deletion"), row.getLong("plan_millis"),
-                row.getString("error"), (JsonObject) row.getJson("counts"), row.getString("triggered_by"));
+                row.getString("error"), (JsonObject) row.getJson("counts"), row.getString("triggered_by"), instant(row, "planning_started_at"));
     }
 
     private static Instant instant(Row row, String column) {
@@ -530,7 +584,8 @@ public class RunRepository {
     /** A run's row. */
     public record StoredRun(UUID id, String namespace, int keepTagRevisions, long keepYoungerThanSeconds, boolean ignoreInvalidReferences,
             boolean confirm, String state, String inUseCheck, Instant createdAt, Instant finishedAt, Instant undoableUntil,
-            Instant undoneAt, String imageDeletion, Long planMillis, String error, JsonObject counts, String triggeredBy) {
+            Instant undoneAt, String imageDeletion, Long planMillis, String error, JsonObject counts, String triggeredBy,
+            Instant planningStartedAt) {
     }
 
     /** One PruneRevisions command of a run and its outcome. */

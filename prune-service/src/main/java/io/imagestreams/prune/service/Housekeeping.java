@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * Work that falls due with time: runs that waited too long for their commands' outcomes, images of runs whose
- * undo window closed, manifests of deleted images in the managed registry, and runs of policies whose schedule
- * came round. Driven by the service's clock, so tests move
+ * undo window closed, manifests of deleted images in the managed registry, runs past their retention, and runs of
+ * policies whose schedule came round. Driven by the service's clock, so tests move
  * time instead of waiting.
  */
 @ApplicationScoped
@@ -55,6 +55,7 @@ public class Housekeeping {
                 .flatMap(ignored -> runs.failOverdueRuns())
                 .flatMap(ignored -> runs.deleteDueImages())
                 .flatMap(ignored -> registry.deletePending())
+                .flatMap(ignored -> runs.deleteExpiredRuns())
                 .flatMap(ignored -> startScheduledRuns());
     }
 

@@ -29,6 +29,11 @@ public class PruneMetrics {
         Counter.builder("imagestreams.prune.runs").tag("state", state).register(registry).increment();
     }
 
+    /** A finished run was deleted after the retention period. */
+    public void runDeleted() {
+        Counter.builder("imagestreams.prune.runs.deleted").register(registry).increment();
+    }
+
     public void entriesRemoved(int count) {
         entriesRemoved.increment(count);
     }

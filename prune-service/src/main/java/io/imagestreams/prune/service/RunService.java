@@ -51,6 +51,10 @@ public class RunService {
     public static final String UNDONE = "Undone";
     /** The most image outcomes and skipped tags a run's view lists, so it stays small for runs of any size. */
     static final int VIEW_LIMIT = 100;
+    /** Digests per DeleteImages command, so that no command outgrows a Kafka record and no run is read whole. */
+    static final int DELETE_IMAGES_BATCH = 1000;
+    /** Plan items deleted per statement when an expired run is deleted, so that no statement runs for long. */
+    static final int DELETE_ITEMS_BATCH = 50_000;
 
     private final Pool pool;
     private final RunRepository runs;
@@ -59,11 +63,12 @@ public class RunService {
     private final CommandOutboxRepository outbox;
     private final CommandRelay relay;
     private final PruneMetrics metrics;
+    private final PlanningQueue planning;
     private final PruneServiceConfig config;
     private final Clock clock;
 
     public RunService(Pool pool, RunRepository runs, PolicyService policies, KubernetesWorkloads workloads, CommandOutboxRepository outbox,
-            CommandRelay relay, PruneMetrics metrics, PruneServiceConfig config, Clock clock) {
+            CommandRelay relay, PruneMetrics metrics, PlanningQueue planning, PruneServiceConfig config, Clock clock) {
         this.pool = pool;
         this.runs = runs;
         this.policies = policies;
@@ -71,27 +76,32 @@ public class RunService {
         this.outbox = outbox;
         this.relay = relay;
         this.metrics = metrics;
+        this.planning = planning;
         this.config = config;
         this.clock = clock;
     }
 
-    /** Creates a run and plans it in the background; the fields of {@code request} override the policy. */
+    /**
+     * Creates a run and plans it in the background, when a planning slot is free (PlanningQueue); the fields of
+     * {@code request} override the policy. Refused with 429 when too many runs wait to be planned.
+     */
     public Uni<UUID> start(RunRequest request, String triggeredBy) {
         Optional<String> namespace = Optional.ofNullable(request.namespace()).filter(ns -> !ns.isEmpty());
         namespace.ifPresent(PolicyService::checkNamespace);
         Optional<Integer> revisions = PolicyService.validRevisions(request.keepTagRevisions(), "keepTagRevisions");
         Optional<Duration> youngerThan = PolicyService.validDuration(request.keepYoungerThan(), "keepYoungerThan");
+        planning.reserve();
         return policies.effective(namespace).flatMap(policy -> {
             StoredRun run = new StoredRun(UUID.randomUUID(), namespace.orElse(null), revisions.orElse(policy.keepTagRevisions()),
                     youngerThan.map(Duration::getSeconds).orElse(policy.keepYoungerThanSeconds()),
                     request.ignoreInvalidReferences() != null ? request.ignoreInvalidReferences() : policy.ignoreInvalidReferences(),
                     Boolean.TRUE.equals(request.confirm()), PLANNING,
                     config.kubernetes().enabled() ? "Pending" : WorkloadReferences.NOT_CONFIGURED, clock.instant(), null, null, null, "None",
-                    null, null, new JsonObject(), triggeredBy);
-            return pool.withTransaction(c -> runs.insert(c, run)).invoke(() -> execute(run).subscribe().with(
-                    ignored -> { },
-                    e -> Log.errorf(e, "prune run %s could not record its failure", run.id()))).replaceWith(run.id());
-        });
+                    null, null, new JsonObject(), triggeredBy, null);
+            return pool.withTransaction(c -> runs.insert(c, run)).replaceWith(run);
+        }).onFailure().invoke(planning::release).invoke(run -> planning.submit(() -> execute(run)).subscribe().with(
+                ignored -> { },
+                e -> Log.errorf(e, "prune run %s could not record its failure", run.id()))).map(StoredRun::id);
     }
 
     /** Starts a run for a policy's schedule: confirmed, with the policy's settings. */
@@ -105,6 +115,16 @@ public class RunService {
      * by the relay after the commit.
      */
     private Uni<Void> execute(StoredRun run) {
+        return pool.withTransaction(c -> runs.planningStarted(c, run.id(), clock.instant())).flatMap(started -> {
+            if (!started) {
+                Log.infof("prune run %s is no longer Planning (failed while it waited for a planning slot): not planned", run.id());
+                return Uni.createFrom().voidItem();
+            }
+            return plan(run);
+        });
+    }
+
+    private Uni<Void> plan(StoredRun run) {
         Instant now = clock.instant();
         Duration keepYoungerThan = Duration.ofSeconds(run.keepYoungerThanSeconds());
         Optional<String> namespace = Optional.ofNullable(run.namespace());
@@ -125,11 +145,16 @@ public class RunService {
                         long planMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
                         JsonObject counts = new JsonObject().put("planned", planned);
                         JsonObject plan = new JsonObject(Json.write(Map.of("invalidReferences", references.invalid())));
-                        if (!run.confirm()) {
-                            return runs.planned(c, run.id(), SUCCEEDED, inUseCheck, plan, counts, planMillis, clock.instant(), null, "None");
-                        }
-                        return runs.planned(c, run.id(), APPLYING, inUseCheck, plan, counts, planMillis, null, null, "None")
-                                .flatMap(ignored -> runs.applyingSince(c, run.id(), clock.instant()));
+                        Uni<Boolean> stored = run.confirm()
+                                ? runs.planned(c, run.id(), APPLYING, inUseCheck, plan, counts, planMillis, null, null, "None")
+                                : runs.planned(c, run.id(), SUCCEEDED, inUseCheck, plan, counts, planMillis, clock.instant(), null, "None");
+                        return stored.flatMap(recorded -> {
+                            if (!recorded) {
+                                // failed by the plan timeout meanwhile: roll back the plan and its commands
+                                throw new PlanAbandoned();
+                            }
+                            return run.confirm() ? runs.applyingSince(c, run.id(), clock.instant()) : Uni.createFrom().voidItem();
+                        });
                     });
         })))
                 .invoke(() -> metrics.planned(Duration.ofNanos(System.nanoTime() - started)))
@@ -148,6 +173,10 @@ public class RunService {
                             })
                             .replaceWithVoid();
                 })
+                .onFailure(PlanAbandoned.class).recoverWithUni(() -> {
+                    Log.warnf("prune run %s failed while it was planned (plan timeout); its plan was discarded, nothing was sent", run.id());
+                    return Uni.createFrom().voidItem();
+                })
                 .onFailure().recoverWithUni(e -> {
                     String error = e instanceof InUseCheckFailed ? e.getMessage() : "planning failed: " + e.getMessage();
                     Log.warnf("prune run %s failed: %s", run.id(), error);
@@ -156,7 +185,10 @@ public class RunService {
                 });
     }
 
-    /** Puts back what a confirmed run removed, while its undo window is open. */
+    /**
+     * Puts back what a confirmed run removed, while its undo window is open: a run that succeeded, or one that
+     * failed waiting for outcomes (then what it removed before it failed, and what late outcomes still remove).
+     */
     public Uni<JsonObject> undo(UUID id) {
         Instant now = clock.instant();
         return pool.withTransaction(c -> runs.find(c, id).flatMap(found -> {
@@ -167,14 +199,25 @@ public class RunService {
             if (UNDONE.equals(run.state())) {
                 throw ApiException.conflict("run " + id + " is already undone");
             }
-            if (!SUCCEEDED.equals(run.state())) {
-                throw ApiException.conflict("run " + id + " is " + run.state() + "; only a succeeded run can be undone");
+            if (!SUCCEEDED.equals(run.state()) && !(FAILED.equals(run.state()) && run.undoableUntil() != null)) {
+                throw ApiException.conflict("run " + id + " is " + run.state() + (FAILED.equals(run.state())
+                        ? " before it was confirmed; there is nothing to undo"
+                        : "; only a finished run can be undone"));
             }
             if (run.undoableUntil() == null || !now.isBefore(run.undoableUntil())) {
                 throw ApiException.conflict("the undo window of run " + id + " closed at "
                         + (run.undoableUntil() == null ? "its end" : Rfc3339.format(run.undoableUntil())));
             }
-            return runs.commands(c, id).flatMap(commands -> runs.undone(c, id, now).flatMap(changed -> {
+            Uni<Void> settled = !FAILED.equals(run.state()) ? Uni.createFrom().voidItem() : outbox.withoutOutcome(c, id).invoke(open -> {
+                // a command sent without an outcome yet may still be applied; its entries could not be restored
+                long inFlight = open.stream().filter(OpenCommand::sent).count();
+                if (inFlight > 0) {
+                    throw ApiException.conflict("run " + id + " has " + inFlight + (inFlight == 1 ? " command" : " commands")
+                            + " sent to stream-service without an outcome yet; undo once the outcomes have arrived"
+                            + " (progress.commandsApplied counts them)");
+                }
+            }).replaceWithVoid();
+            return settled.flatMap(ignored -> runs.commands(c, id)).flatMap(commands -> runs.undone(c, id, now).flatMap(changed -> {
                 if (!changed) {
                     throw ApiException.conflict("run " + id + " changed meanwhile; try again");
                 }
@@ -183,7 +226,7 @@ public class RunService {
         })).invoke(relay::wake).invoke(() -> metrics.runFinished(UNDONE)).flatMap(ignored -> view(id));
     }
 
-    private static List<RestoreRevisions> restoreCommands(UUID id, List<RunCommand> commands) {
+    static List<RestoreRevisions> restoreCommands(UUID id, List<RunCommand> commands) {
         Map<String, List<HistoryEntry>> byStream = new LinkedHashMap<>();
         Map<String, RunCommand> first = new LinkedHashMap<>();
         for (RunCommand command : commands) {
@@ -202,21 +245,64 @@ public class RunService {
         return restores;
     }
 
-    /** Sends DeleteImages for runs whose undo window closed: the images their plan removes that no history names now. */
+    /**
+     * Sends DeleteImages for runs whose undo window closed: the images their plan removes that no history names now,
+     * {@value #DELETE_IMAGES_BATCH} per command, decided page by page in one transaction with the run's change to
+     * Sent, so that a crash half-way sends none of them and the next round starts over.
+     */
     public Uni<Integer> deleteDueImages() {
         return pool.withConnection(c -> runs.dueImageDeletions(c, clock.instant())).flatMap(ids -> {
             Uni<Integer> chain = Uni.createFrom().item(0);
             for (UUID id : ids) {
-                chain = chain.flatMap(count -> pool.withConnection(c -> runs.images(c, id)
-                        .flatMap(images -> runs.unreferenced(c, images.stream().map(RunImage::digest).toList())))
-                        .flatMap(digests -> pool.withTransaction(c -> outbox.insert(c, id,
-                                        digests.isEmpty() ? List.of() : List.of(new DeleteImages(id.toString(), digests)), clock.instant())
-                                .flatMap(ignored -> runs.setImageDeletion(c, id, "Sent"))))
+                chain = chain.flatMap(count -> pool.withTransaction(c -> queueImageDeletions(c, id, "")
+                                .flatMap(ignored -> runs.setImageDeletion(c, id, "Sent")))
                         .invoke(relay::wake)
                         .replaceWith(count + 1));
             }
             return chain;
         });
+    }
+
+    private Uni<Void> queueImageDeletions(io.vertx.mutiny.sqlclient.SqlConnection c, UUID id, String after) {
+        return runs.imageDigests(c, id, after, DELETE_IMAGES_BATCH).flatMap(page -> {
+            if (page.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            Uni<Void> next = page.size() < DELETE_IMAGES_BATCH ? Uni.createFrom().voidItem()
+                    : Uni.createFrom().deferred(() -> queueImageDeletions(c, id, page.get(page.size() - 1)));
+            return runs.unreferenced(c, page).flatMap(digests -> digests.isEmpty() ? Uni.createFrom().voidItem()
+                    : outbox.insert(c, id, List.of(new DeleteImages(id.toString(), digests)), clock.instant())).flatMap(ignored -> next);
+        });
+    }
+
+    /**
+     * Deletes the runs finished longer than {@code imagestreams.run-retention} ago with nothing of them still due
+     * (RunRepository#expired): their plan items in batches, then the run with its commands and images.
+     */
+    public Uni<Integer> deleteExpiredRuns() {
+        if (config.runRetention().isZero()) {
+            return Uni.createFrom().item(0);
+        }
+        Instant now = clock.instant();
+        return pool.withConnection(c -> runs.expired(c, now.minus(config.runRetention()), now, 100)).flatMap(ids -> {
+            Uni<Integer> chain = Uni.createFrom().item(0);
+            for (UUID id : ids) {
+                chain = chain.flatMap(count -> deleteItems(id)
+                        .flatMap(ignored -> pool.withTransaction(c -> runs.delete(c, id)))
+                        .invoke(deleted -> {
+                            if (deleted) {
+                                metrics.runDeleted();
+                            }
+                        })
+                        .map(deleted -> deleted ? count + 1 : count));
+            }
+            return chain;
+        });
+    }
+
+    private Uni<Void> deleteItems(UUID id) {
+        return pool.withTransaction(c -> runs.deleteItems(c, id, DELETE_ITEMS_BATCH))
+                .flatMap(deleted -> deleted < DELETE_ITEMS_BATCH ? Uni.createFrom().voidItem() : deleteItems(id));
     }
 
     /**
@@ -247,7 +333,7 @@ public class RunService {
             for (UUID id : ids) {
                 chain = chain.flatMap(count -> pool.withTransaction(c -> outbox.withoutOutcome(c, id).flatMap(open -> {
                     String error = timeoutMessage(open);
-                    return runs.failIfApplying(c, id, error, now).flatMap(failed -> !failed ? Uni.createFrom().item(false)
+                    return runs.failIfApplying(c, id, error, now, now.plus(config.undo().window())).flatMap(failed -> !failed ? Uni.createFrom().item(false)
                             : outbox.cancelUnsent(c, id).replaceWith(true).invoke(() -> {
                                 Log.warnf("prune run %s failed: %s", id, error);
                                 metrics.runFinished(FAILED);
@@ -328,6 +414,10 @@ public class RunService {
                         if (unsent.lastError() != null) {
                             progress.put("lastSendError", unsent.lastError());
                         }
+                        if (PLANNING.equals(run.state())) {
+                            // Queued: waiting for a planning slot (imagestreams.planning.max-concurrent)
+                            progress.put("planning", run.planningStartedAt() == null ? "Queued" : "Running");
+                        }
                         view.put("progress", progress);
                         JsonArray skipped = new JsonArray();
                         skippedTags.forEach(cmd -> skipped.add(new JsonObject().put("namespace", cmd.namespace()).put("stream", cmd.stream())
@@ -377,6 +467,7 @@ public class RunService {
                 .put("inUseCheck", run.inUseCheck())
                 .put("triggeredBy", run.triggeredBy())
                 .put("createdAt", time(run.createdAt()))
+                .put("planningStartedAt", time(run.planningStartedAt()))
                 .put("finishedAt", time(run.finishedAt()))
                 .put("undoableUntil", time(run.undoableUntil()))
                 .put("undoneAt", time(run.undoneAt()))
@@ -404,6 +495,14 @@ public class RunService {
     /** A run request; every field is optional. */
     public record RunRequest(String namespace, Integer keepTagRevisions, String keepYoungerThan, Boolean ignoreInvalidReferences,
             Boolean confirm) {
+    }
+
+    /** The run was failed (plan timeout) while it was planned: its plan must not be stored. */
+    static final class PlanAbandoned extends RuntimeException {
+
+        PlanAbandoned() {
+            super("the run is no longer Planning", null, false, false);
+        }
     }
 
     /** The workload read of the in-use check failed: the run fails rather than prune blind. */

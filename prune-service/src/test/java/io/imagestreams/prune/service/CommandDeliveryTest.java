@@ -1,12 +1,14 @@
 package io.imagestreams.prune.service;
 
 import static io.imagestreams.prune.testing.StreamEventsFeed.digest;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.imagestreams.api.event.EventTypes;
 import io.imagestreams.api.event.HistoryPruned;
 import io.imagestreams.api.event.PruneRevisions;
+import io.imagestreams.api.event.RestoreRevisions;
 import io.imagestreams.api.json.ImageApiJson;
 import io.imagestreams.prune.messaging.CommandRelay;
 import io.imagestreams.prune.messaging.PruneCommandSender;
@@ -116,7 +118,7 @@ class CommandDeliveryTest {
         UUID id = UUID.randomUUID();
         pool.withTransaction(c -> runRepository.insert(c, new io.imagestreams.prune.repository.RunRepository.StoredRun(id, ns, 3,
                 3600, false, true, RunService.PLANNING, "NotConfigured", clock.instant(), null, null, null, "None", null, null,
-                new io.vertx.core.json.JsonObject(), "test"))).await().atMost(WAIT);
+                new io.vertx.core.json.JsonObject(), "test", null))).await().atMost(WAIT);
         return id;
     }
 
@@ -185,6 +187,44 @@ class CommandDeliveryTest {
         assertThat(failed.getString("error")).isEqualTo("no outcome from stream-service within 30m0s for 1 command: " + ns
                 + "/web:v1 (sent); commands not sent yet are cancelled");
         assertThat(failed.getInt("counts.applied.historyEntries")).isEqualTo(2);
+    }
+
+    @Test
+    void aRunFailedByTheApplyTimeoutCanBeUndoneOnceNoSentCommandAwaitsItsOutcome() {
+        // given a confirmed run over two streams that failed waiting for the outcome of one of them
+        tagHistory("app", 3);
+        tagHistory("web", 2);
+        String id = Runs.start("""
+                {"namespace":"%s","keepTagRevisions":1,"keepYoungerThan":"0s","confirm":true}""".formatted(ns));
+        await().atMost(WAIT).until(() -> commandsOf(id).size() == 2);
+        PruneRevisions app = commandsOf(id).stream().map(CommandDeliveryTest::read).filter(c -> "app".equals(c.stream())).findFirst()
+                .orElseThrow();
+        PruneRevisions web = commandsOf(id).stream().map(CommandDeliveryTest::read).filter(c -> "web".equals(c.stream())).findFirst()
+                .orElseThrow();
+        feed.send(new HistoryPruned(id, ns, "app", app.entries()));
+        await().atMost(WAIT).until(() -> Runs.get(id).getInt("progress.commandsApplied") == 1);
+        clock.advance(Duration.ofMinutes(31));
+        housekeeping.runOnce().await().atMost(WAIT);
+        JsonPath failed = Runs.get(id);
+        assertThat(failed.getString("state")).isEqualTo("Failed");
+        assertThat(failed.getString("undoableUntil")).isNotNull();
+
+        // when undone while the sent web command has no outcome (stream-service may still apply it)
+        // then it is refused, saying why
+        given().when().post("/api/v1/runs/" + id + "/undo").then().statusCode(409)
+                .body("error", org.hamcrest.Matchers.containsString("1 command sent to stream-service without an outcome yet"));
+
+        // when the late outcome arrives and the run is undone
+        feed.send(new HistoryPruned(id, ns, "web", web.entries()));
+        await().atMost(WAIT).until(() -> Runs.get(id).getInt("progress.commandsApplied") == 2);
+        given().when().post("/api/v1/runs/" + id + "/undo").then().statusCode(202).body("state", org.hamcrest.Matchers.equalTo("Undone"));
+
+        // then both streams get their entries back
+        List<RestoreRevisions> restores = await().atMost(WAIT).until(() -> restoresOf(id), list -> list.size() == 2);
+        assertThat(restores).extracting(RestoreRevisions::stream).containsExactlyInAnyOrder("app", "web");
+        assertThat(restores).filteredOn(r -> "app".equals(r.stream())).singleElement()
+                .satisfies(r -> assertThat(r.entries()).isEqualTo(app.entries()));
+        assertThat(Runs.get(id).getString("state")).isEqualTo("Undone");
     }
 
     @Test
@@ -258,6 +298,21 @@ class CommandDeliveryTest {
             String type = message.getMetadata(OutgoingCloudEventMetadata.class).map(OutgoingCloudEventMetadata::getType).orElse("");
             if (EventTypes.PRUNE_REVISIONS.equals(type) && runId.equals(JsonPath.from(message.getPayload()).getString("runId"))) {
                 found.add(message);
+            }
+        }
+        return found;
+    }
+
+    private List<RestoreRevisions> restoresOf(String runId) {
+        List<RestoreRevisions> found = new ArrayList<>();
+        for (Message<String> message : new ArrayList<>(commands.received())) {
+            String type = message.getMetadata(OutgoingCloudEventMetadata.class).map(OutgoingCloudEventMetadata::getType).orElse("");
+            if (EventTypes.PRUNE_RESTORE.equals(type) && runId.equals(JsonPath.from(message.getPayload()).getString("runId"))) {
+                try {
+                    found.add(JSON.readValue(message.getPayload(), RestoreRevisions.class));
+                } catch (Exception e) {
+                    throw new AssertionError("unreadable command " + message.getPayload(), e);
+                }
             }
         }
         return found;

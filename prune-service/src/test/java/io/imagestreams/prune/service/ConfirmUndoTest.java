@@ -165,10 +165,10 @@ class ConfirmUndoTest {
         clock.advance(Duration.ofHours(25));
         housekeeping.runOnce().await().atMost(Duration.ofSeconds(10));
 
-        // then
-        io.imagestreams.api.event.DeleteImages delete = read(awaitCommand(EventTypes.PRUNE_DELETE_IMAGES, id),
-                io.imagestreams.api.event.DeleteImages.class);
-        assertThat(delete.digests()).contains(digests.get(0)).doesNotContain(digests.get(1), digests.get(2));
+        // then (the run may delete other tests' unreferenced images too, in more than one command)
+        awaitCommand(EventTypes.PRUNE_DELETE_IMAGES, id);
+        List<String> deleted = deletedDigests(id);
+        assertThat(deleted).contains(digests.get(0)).doesNotContain(digests.get(1), digests.get(2));
         feed.send(new ImageDeleted(digests.get(0), id));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonPath done = Runs.get(id);
@@ -178,6 +178,32 @@ class ConfirmUndoTest {
         });
     }
 
+    @Test
+    void imageDeletionsAreSentAThousandDigestsPerCommand() {
+        // given 1,201 images in one tag's old history
+        List<String> digests = digests(1201);
+        feed.tagHistory(ns, "app", "v1", digests, now.minus(Duration.ofDays(30)), 1);
+        awaitCurrent(digests.get(1200));
+
+        // when a confirmed run over all namespaces removes all but the newest and the undo window closes
+        String id = Runs.start("""
+                {"keepTagRevisions":1,"keepYoungerThan":"240h","confirm":true}""");
+        answerPrunes(id);
+        Runs.awaitState(id, "Succeeded");
+        clock.advance(Duration.ofHours(25));
+        housekeeping.runOnce().await().atMost(Duration.ofSeconds(30));
+
+        // then the deletions come in commands of at most 1,000 digests that together name every removed image once
+        await().atMost(Duration.ofSeconds(15)).until(() -> commandsOf(EventTypes.PRUNE_DELETE_IMAGES, id).size() >= 2);
+        List<Integer> sizes = commandsOf(EventTypes.PRUNE_DELETE_IMAGES, id).stream()
+                .map(m -> read(m, io.imagestreams.api.event.DeleteImages.class).digests().size()).toList();
+        assertThat(sizes).allSatisfy(size -> assertThat(size).isBetween(1, 1000));
+        List<String> deleted = deletedDigests(id);
+        assertThat(deleted).doesNotHaveDuplicates();
+        assertThat(digests.subList(0, 1200)).allSatisfy(digest -> assertThat(deleted.contains(digest)).as(digest).isTrue());
+        assertThat(deleted).doesNotContain(digests.get(1200));
+    }
+
     /** Answers every PruneRevisions of the run as stream-service would when nothing moved meanwhile. */
     private void answerPrunes(String runId) {
         await().atMost(Duration.ofSeconds(15)).until(() -> !"Planning".equals(Runs.get(runId).getString("state")));
@@ -185,6 +211,12 @@ class ConfirmUndoTest {
             PruneRevisions prune = read(message, PruneRevisions.class);
             feed.historyPruned(runId, prune.namespace(), prune.stream(), prune.entries());
         }
+    }
+
+    /** Every digest the run's DeleteImages commands name. */
+    private List<String> deletedDigests(String runId) {
+        return commandsOf(EventTypes.PRUNE_DELETE_IMAGES, runId).stream()
+                .flatMap(m -> read(m, io.imagestreams.api.event.DeleteImages.class).digests().stream()).toList();
     }
 
     private Message<String> awaitCommand(String type, String runId) {
