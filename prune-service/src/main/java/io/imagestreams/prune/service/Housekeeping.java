@@ -85,7 +85,11 @@ public class Housekeeping {
                 return Uni.createFrom().voidItem();
             }
             Log.infof("starting the scheduled prune run of %s", namespace == null ? "all namespaces" : namespace);
-            return runs.startScheduled(policy).replaceWithVoid();
+            // refused (e.g. too many runs waiting to be planned): the schedule is still due on the next round
+            return Uni.createFrom().deferred(() -> runs.startScheduled(policy)).replaceWithVoid()
+                    .onFailure().invoke(e -> Log.warnf("the scheduled prune run of %s did not start, retrying on the next round: %s",
+                            namespace == null ? "all namespaces" : namespace, e.getMessage()))
+                    .onFailure().recoverWithNull();
         });
     }
 }
