@@ -125,10 +125,8 @@ final class ManifestSet {
             collect(dir, objects);
         }
         for (HasMetadata object : objects) {
-            if (object instanceof Namespaced && object.getMetadata().getNamespace() == null) {
-                object.getMetadata().setNamespace(Project.NAMESPACE);
-            }
-            if (object instanceof GenericKubernetesResource && object.getMetadata().getNamespace() == null) {
+            boolean namespaced = object instanceof Namespaced || object instanceof GenericKubernetesResource;
+            if (namespaced && object.getMetadata().getNamespace() == null) {
                 object.getMetadata().setNamespace(Project.NAMESPACE);
             }
         }
