@@ -183,7 +183,7 @@ class ConfirmUndoTest {
         // given 1,201 images in one tag's old history
         List<String> digests = digests(1201);
         feed.tagHistory(ns, "app", "v1", digests, now.minus(Duration.ofDays(30)), 1);
-        awaitCurrent(digests.get(1200));
+        awaitCurrent(digests.get(1200), Duration.ofSeconds(90)); // 1,201 events to project on a busy machine
 
         // when a confirmed run over all namespaces removes all but the newest and the undo window closes
         String id = Runs.start("""
@@ -235,7 +235,11 @@ class ConfirmUndoTest {
     }
 
     private void awaitCurrent(String digest) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> Runs.items(Runs.awaitState(Runs.start("""
+        awaitCurrent(digest, Duration.ofSeconds(10));
+    }
+
+    private void awaitCurrent(String digest, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(() -> Runs.items(Runs.awaitState(Runs.start("""
                 {"namespace":"%s"}""".formatted(ns)), "Succeeded").getString("id")).stream().anyMatch(i -> digest.equals(i.get("image"))));
     }
 
