@@ -53,6 +53,12 @@ final class SuiteCommands {
         if (component == Component.IMPORT_SERVICE) {
             return SuiteSecrets.loadOrCreate(config.dataDir()).importServiceEnvironment();
         }
+        if (component == Component.STREAM_SERVICE) {
+            // trusted only when the suite runs with IMAGESTREAMS_AUTH_MODE=jwt; tokens come from ./suite token
+            LocalTokens.loadOrCreate(config.dataDir());
+            return Map.of("IMAGESTREAMS_AUTH_JWT_ISSUER", LocalTokens.ISSUER,
+                    "IMAGESTREAMS_AUTH_JWT_PUBLIC_KEY_LOCATION", LocalTokens.publicKeyFile(config.dataDir()).toString());
+        }
         return Map.of();
     }
 

@@ -64,6 +64,38 @@ class SuiteCliTest {
         assertThat(run("status")).isEqualTo(Suite.NOTHING_RUNNING);
     }
 
+    @Test
+    void tokenPrintsAnEs256TokenWithTheGrantsSignedByTheDataFoldersKey() throws Exception {
+        // when
+        assertThat(run("token", "--user", "alice", "--ttl", "30m", "team-a:edit", "*:view")).isZero();
+
+        // then it verifies with the public key stream-service is given, and says who and what
+        String token = stdout().trim();
+        String[] parts = token.split("\\.");
+        assertThat(parts).hasSize(3);
+        java.security.PublicKey key = java.security.KeyFactory.getInstance("EC").generatePublic(new java.security.spec.X509EncodedKeySpec(
+                java.util.Base64.getMimeDecoder().decode(java.nio.file.Files.readString(LocalTokens.publicKeyFile(dataDir))
+                        .replaceAll("-----[A-Z ]+-----", "").trim())));
+        java.security.Signature signature = java.security.Signature.getInstance("SHA256withECDSAinP1363Format");
+        signature.initVerify(key);
+        signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        assertThat(signature.verify(java.util.Base64.getUrlDecoder().decode(parts[2]))).isTrue();
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        assertThat(claims).contains("\"iss\":\"imagestreams-local\"", "\"sub\":\"alice\"", "\"roles\":[\"team-a:edit\",\"*:view\"]");
+        long iat = Long.parseLong(claims.replaceAll(".*\"iat\":(\\d+).*", "$1"));
+        long exp = Long.parseLong(claims.replaceAll(".*\"exp\":(\\d+).*", "$1"));
+        assertThat(exp - iat).isEqualTo(1800);
+    }
+
+    @Test
+    void tokenWithoutAGrantOrWithABadOneIsAUsageError() {
+        assertThat(run("token")).isEqualTo(SuiteCli.USAGE);
+        assertThat(run("token", "team-a:owner")).isEqualTo(SuiteCli.USAGE);
+        assertThat(run("token", "--ttl", "forever", "team-a:view")).isEqualTo(SuiteCli.USAGE);
+
+        assertThat(stderr()).contains("token needs at least one grant", "'team-a:owner' is not a grant", "--ttl takes a number");
+    }
+
     private int run(String... args) {
         SuiteConfig config = SuiteConfig.from(Map.of(SuiteConfig.DATA_DIR_VARIABLE, dataDir.toString()), dataDir);
         return SuiteCli.run(List.of(args), () -> config, print(out), print(err));

@@ -118,6 +118,21 @@ class SuiteCommandsTest {
     }
 
     @Test
+    void streamServiceIsToldTheSuitesTokenIssuerAndKey(@TempDir Path dataDir) {
+        // given
+        SuiteConfig local = SuiteConfig.from(Map.of("IMAGESTREAMS_DATA_DIR", dataDir.toString()), Path.of("/project"));
+
+        // when
+        Map<String, String> environment = new SuiteCommands(local, infra, Optional.empty()).environment(Component.STREAM_SERVICE);
+
+        // then (trusted only when the suite runs with IMAGESTREAMS_AUTH_MODE=jwt)
+        assertThat(environment).containsEntry("IMAGESTREAMS_AUTH_JWT_ISSUER", "imagestreams-local")
+                .containsEntry("IMAGESTREAMS_AUTH_JWT_PUBLIC_KEY_LOCATION", dataDir.resolve("auth-public-key.pem").toString())
+                .doesNotContainKey("IMAGESTREAMS_AUTH_MODE");
+        assertThat(dataDir.resolve("auth-public-key.pem")).isRegularFile();
+    }
+
+    @Test
     void everyChildGetsASessionOfItsOwnWhenSetsidExists() {
         List<String> command = new SuiteCommands(config, infra, Optional.of("/usr/bin/setsid")).command(Component.IMPORT_SERVICE);
 
