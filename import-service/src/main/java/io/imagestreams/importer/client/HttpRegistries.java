@@ -66,6 +66,7 @@ public class HttpRegistries implements Registries {
     /** How long a registry found to speak only plain HTTP is remembered before HTTPS is tried again. */
     private static final Duration HTTP_ONLY_MEMORY = Duration.ofMinutes(10);
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;[^,]*rel=\"?next\"?");
+    private static final Platform LINUX_AMD64 = new Platform("linux", "amd64", null);
     private static final Map<String, String> DIGEST_ALGORITHMS =
             Map.of("sha256", "SHA-256", "sha384", "SHA-384", "sha512", "SHA-512");
 
@@ -165,24 +166,34 @@ public class HttpRegistries implements Registries {
         return tags;
     }
 
-    /** Which child {@code Legacy} imports: the preferred platform, else the configured default, else the first. */
+    /**
+     * Which child {@code Legacy} imports, in OpenShift's order: the preferred platform (a part the preference
+     * leaves unset is first taken from the default platform, then left open), else the configured default
+     * platform, else {@code linux/amd64}, else the first child.
+     */
     ImageManifest choosePlatform(List<ImageManifest> children, ImportOptions options) {
-        if (options.preferArch() != null || options.preferOs() != null) {
-            String arch = options.preferArch() != null ? options.preferArch() : defaultPlatform.architecture();
-            String os = options.preferOs() != null ? options.preferOs() : defaultPlatform.os();
-            Optional<ImageManifest> preferred = firstMatching(children, new Platform(os, arch, null));
+        String arch = options.preferArch();
+        String os = options.preferOs();
+        if (arch != null || os != null) {
+            Optional<ImageManifest> preferred = firstMatching(children, os != null ? os : defaultPlatform.os(),
+                    arch != null ? arch : defaultPlatform.architecture(), null)
+                    .or(() -> firstMatching(children, os, arch, null));
             if (preferred.isPresent()) {
                 return preferred.get();
             }
         }
-        return firstMatching(children, defaultPlatform).orElse(children.get(0));
+        return firstMatching(children, defaultPlatform.os(), defaultPlatform.architecture(), defaultPlatform.variant())
+                .or(() -> firstMatching(children, LINUX_AMD64.os(), LINUX_AMD64.architecture(), null))
+                .orElse(children.get(0));
     }
 
-    private static Optional<ImageManifest> firstMatching(List<ImageManifest> children, Platform platform) {
+    /** The first child of this platform; a null part matches any value. */
+    private static Optional<ImageManifest> firstMatching(List<ImageManifest> children, String os, String architecture,
+            String variant) {
         return children.stream()
-                .filter(c -> platform.os().equalsIgnoreCase(c.getOs())
-                        && platform.architecture().equalsIgnoreCase(c.getArchitecture())
-                        && (platform.variant() == null || platform.variant().equalsIgnoreCase(c.getVariant())))
+                .filter(c -> (os == null || os.equalsIgnoreCase(c.getOs()))
+                        && (architecture == null || architecture.equalsIgnoreCase(c.getArchitecture()))
+                        && (variant == null || variant.equalsIgnoreCase(c.getVariant())))
                 .findFirst();
     }
 

@@ -211,6 +211,59 @@ class HttpRegistriesTest {
     }
 
     @Test
+    void aPreferenceNoChildMatchesFallsBackToTheDefaultPlatform() throws Exception {
+        // given
+        PushedIndex list = pusher.pushIndex("multi/nomatch", "1", List.of(ImageSpec.linux("arm64"),
+                ImageSpec.linux("amd64")));
+        ImportOptions preferS390x = new ImportOptions(true, ImportOptions.LEGACY, "s390x", "linux", null);
+
+        // when
+        ImportedImage imported = registries.importImage(direct("multi/nomatch:1"), preferS390x);
+
+        // then
+        assertThat(imported.image().getMetadata().getName()).isEqualTo(list.child("linux", "amd64").digest());
+    }
+
+    @Test
+    void aPreferenceOfOnePartTakesTheOtherFromTheDefaultPlatformThenMatchesOnWhatIsSet() throws Exception {
+        // given: arm64 for two operating systems, and for an OS only on amd64
+        PushedIndex list = pusher.pushIndex("multi/parts", "1", List.of(ImageSpec.linux("amd64"),
+                ImageSpec.linux("arm64").withOs("freebsd"), ImageSpec.linux("arm64"),
+                ImageSpec.linux("amd64").withOs("windows")));
+
+        // when
+        ImportedImage arm = registries.importImage(direct("multi/parts:1"),
+                new ImportOptions(true, ImportOptions.LEGACY, "arm64", null, null));
+        ImportedImage windows = registries.importImage(direct("multi/parts:1"),
+                new ImportOptions(true, ImportOptions.LEGACY, null, "windows", null));
+        ImportedImage freebsd = registries.importImage(direct("multi/parts:1"),
+                new ImportOptions(true, ImportOptions.LEGACY, null, "freebsd", null));
+
+        // then: linux/arm64 (the default's OS) before freebsd/arm64; an OS alone matches whatever architecture it has
+        assertThat(arm.image().getMetadata().getName()).isEqualTo(list.child("linux", "arm64").digest());
+        assertThat(windows.image().getMetadata().getName()).isEqualTo(list.child("windows", "amd64").digest());
+        assertThat(freebsd.image().getMetadata().getName()).isEqualTo(list.child("freebsd", "arm64").digest());
+    }
+
+    @Test
+    void aDefaultPlatformNoChildMatchesFallsBackToLinuxAmd64ThenTheFirstChild() throws Exception {
+        // given
+        PushedIndex withAmd64 = pusher.pushIndex("multi/fallback", "1", List.of(ImageSpec.linux("arm64"),
+                ImageSpec.linux("amd64")));
+        PushedIndex withoutAmd64 = pusher.pushIndex("multi/fallback", "2", List.of(ImageSpec.linux("arm64"),
+                ImageSpec.linux("s390x")));
+        HttpRegistries ppc64le = client(TestRegistriesConfig.defaults().withDefaultPlatform("linux/ppc64le"));
+
+        // when
+        ImportedImage amd64 = ppc64le.importImage(direct("multi/fallback:1"), INSECURE);
+        ImportedImage first = ppc64le.importImage(direct("multi/fallback:2"), INSECURE);
+
+        // then
+        assertThat(amd64.image().getMetadata().getName()).isEqualTo(withAmd64.child("linux", "amd64").digest());
+        assertThat(first.image().getMetadata().getName()).isEqualTo(withoutAmd64.child("linux", "arm64").digest());
+    }
+
+    @Test
     void preserveOriginalImportsTheListAndEveryChild() throws Exception {
         // given
         PushedIndex index = pusher.pushIndex("multi/oci", "2", List.of(
