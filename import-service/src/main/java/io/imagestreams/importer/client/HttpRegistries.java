@@ -49,6 +49,9 @@ import org.jboss.logging.Logger;
  * {@code /v2/} ping); a 401 is answered from its {@code WWW-Authenticate} challenge (bearer token from the realm,
  * or basic credentials) and the request retried once. What a registry taught us (its auth challenge, whether it
  * speaks HTTPS, its tokens) is remembered, so a conditional check of an unchanged tag costs one {@code HEAD}.
+ * Only an answer that does not look like a registry's (no {@value #API_VERSION_HEADER} header, no distribution
+ * error body, or a manifest that is not JSON) costs a {@code GET /v2/}, which tells a host that is not a registry
+ * ({@code NotV2Registry}) from a registry that merely lacks what was asked for.
  */
 @ApplicationScoped
 public class HttpRegistries implements Registries {
@@ -60,6 +63,10 @@ public class HttpRegistries implements Registries {
     private static final long CONFIG_LIMIT = 16L * 1024 * 1024;
     private static final long TAGS_PAGE_LIMIT = 8L * 1024 * 1024;
     private static final long TOKEN_LIMIT = 1024L * 1024;
+    /** Enough for the home page of a web server that is not a registry; a larger answer only leaves it undecided. */
+    private static final long PING_LIMIT = 4L * 1024 * 1024;
+    /** The header every distribution (v2) registry sends; OpenShift's and Docker's clients look for it on {@code /v2/}. */
+    static final String API_VERSION_HEADER = "Docker-Distribution-API-Version";
     private static final long NO_BODY = 0;
     private static final int MAX_REDIRECTS = 5;
     private static final int MAX_TAG_PAGES = 10_000;
@@ -157,6 +164,9 @@ public class HttpRegistries implements Registries {
             }
             RegistryResponse response = call.exchange("GET", path, "application/json", TAGS_PAGE_LIMIT);
             requireSuccess(call, response);
+            if (!response.header(API_VERSION_HEADER).isPresent() && !isJsonObject(response.body())) {
+                call.requireV2Registry();
+            }
             JsonNode body = readJson(call, response.body(), "tag list");
             for (JsonNode tag : body.path("tags")) {
                 tags.add(tag.asText());
@@ -208,6 +218,10 @@ public class HttpRegistries implements Registries {
                 call.exchange("GET", call.manifestPath(tagOrDigest), MediaTypes.MANIFEST_ACCEPT, MANIFEST_LIMIT);
         requireSuccess(call, response);
         byte[] body = response.body();
+        if (!response.header(API_VERSION_HEADER).isPresent() && !isJsonObject(body)) {
+            // a web page where a manifest should be: tell a host that is no registry from a broken manifest
+            call.requireV2Registry();
+        }
         String expected = ImageReference.isValidDigest(tagOrDigest) ? tagOrDigest
                 : response.header("Docker-Content-Digest").filter(ImageReference::isValidDigest).orElse(null);
         String digest = expected != null ? verifyDigest(call, expected, body, "manifest") : digestOf("sha256", body);
@@ -325,6 +339,10 @@ public class HttpRegistries implements Registries {
         if (response.isSuccess()) {
             return;
         }
+        if (status != 401 && status != 403 && !speaksDistribution(response)) {
+            // e.g. a web server's 404: a host that is not a registry is not "image not found"
+            call.requireV2Registry();
+        }
         if (status == 404) {
             throw new RegistryException(Reason.NotFound,
                     "dockerimage.image.openshift.io \"" + call.displayRef() + "\" not found");
@@ -355,6 +373,64 @@ public class HttpRegistries implements Registries {
         }
     }
 
+    /** Whether an answer comes from the distribution API: its version header, or an {@code errors} body. */
+    private static boolean speaksDistribution(RegistryResponse response) {
+        if (response.header(API_VERSION_HEADER).isPresent()) {
+            return true;
+        }
+        if (response.body().length == 0) {
+            return false;
+        }
+        try {
+            return new ObjectMapper().readTree(response.body()).path("errors").isArray();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isJsonObject(byte[] body) {
+        try {
+            JsonNode node = new ObjectMapper().readTree(body);
+            return node != null && node.isObject();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * What a {@code GET /v2/} answer says about the host, as library-go's registry client decides it: a
+     * {@value #API_VERSION_HEADER} header, a 2xx, a 401 or a 403 come from a registry; any other answer does not.
+     * Two differences: a 2xx HTML page without the header is a web site, not a registry (which never answers
+     * {@code /v2/} with a page), and a 5xx leaves it undecided (a registry behind a failing proxy answers that too).
+     *
+     * @return why the host is not a registry; empty when it is one or when the answer cannot tell
+     */
+    static Optional<String> notV2Registry(RegistryResponse ping) {
+        if (ping.header(API_VERSION_HEADER).isPresent()) {
+            return Optional.empty();
+        }
+        int status = ping.status();
+        String answered = "GET " + ping.uri() + " answered " + status;
+        if (ping.isSuccess()) {
+            return isHtml(ping) ? Optional.of(answered + " with an HTML page and no " + API_VERSION_HEADER + " header")
+                    : Optional.empty();
+        }
+        if (status == 401 || status == 403 || status >= 500) {
+            return Optional.empty();
+        }
+        return Optional.of(answered + " without a " + API_VERSION_HEADER + " header");
+    }
+
+    private static boolean isHtml(RegistryResponse response) {
+        Optional<String> type = response.mediaType();
+        if (type.isPresent()) {
+            return type.get().equals("text/html") || type.get().equals("application/xhtml+xml");
+        }
+        String start = new String(response.body(), 0, Math.min(response.body().length, 64), StandardCharsets.UTF_8)
+                .stripLeading().toLowerCase(Locale.ROOT);
+        return start.startsWith("<!doctype html") || start.startsWith("<html");
+    }
+
     // ---- one operation against one registry ----
 
     private Call call(ImageReference reference, ImportOptions options) throws RegistryException {
@@ -381,6 +457,7 @@ public class HttpRegistries implements Registries {
         private final boolean insecure;
         private final BasicCredentials credentials;
         private boolean credentialsRejected;
+        private boolean v2Checked;
 
         Call(ImageReference reference, ImportOptions options) {
             this.reference = reference;
@@ -441,6 +518,30 @@ public class HttpRegistries implements Registries {
 
         BasicCredentials usableCredentials() {
             return credentialsRejected ? null : credentials;
+        }
+
+        /**
+         * Asks the host's {@code /v2/} (once per operation, without credentials) whether it is a registry at all,
+         * after an answer that did not look like one; fails with {@code NotV2Registry} when it is not. When the
+         * ping itself fails, the answer that prompted it speaks for itself.
+         */
+        void requireV2Registry() throws RegistryException {
+            if (v2Checked) {
+                return;
+            }
+            v2Checked = true;
+            RegistryResponse ping;
+            try {
+                ping = send("GET", "/v2/", "application/json", Authorization.NONE, PING_LIMIT);
+            } catch (RegistryException e) {
+                LOG.debugf("%s: the /v2/ check failed: %s", displayRef(), e.getMessage());
+                return;
+            }
+            Optional<String> notV2 = notV2Registry(ping);
+            if (notV2.isPresent()) {
+                throw new RegistryException(Reason.NotV2Registry, "registry \"" + registryName
+                        + "\" does not support the v2 Registry API: " + notV2.get());
+            }
         }
 
         /**

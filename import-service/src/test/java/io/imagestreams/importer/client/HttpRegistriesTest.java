@@ -17,6 +17,7 @@ import io.imagestreams.testsupport.registry.PushedIndex;
 import io.imagestreams.testsupport.registry.RecordingProxy;
 import io.imagestreams.testsupport.registry.RecordingProxy.RecordedRequest;
 import io.imagestreams.testsupport.registry.RegistryPusher;
+import io.imagestreams.testsupport.registry.WebServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -306,6 +307,110 @@ class HttpRegistriesTest {
         assertThat(error.reason()).isEqualTo(Reason.NotFound);
         assertThat(error.getMessage())
                 .isEqualTo("dockerimage.image.openshift.io \"" + registry.hostPort() + "/apps/present:nope\" not found");
+    }
+
+    @Test
+    void aMissingTagOfTheRealRegistryCostsNoV2Check() {
+        // given
+        pusher.push("apps/unpinged", "1", ImageSpec.linux("amd64"));
+
+        // when
+        RegistryException resolve = catchThrowableOfType(RegistryException.class,
+                () -> registries.resolve(proxied("apps/unpinged:nope"), INSECURE));
+        RegistryException importing = catchThrowableOfType(RegistryException.class,
+                () -> registries.importImage(proxied("apps/unpinged:nope"), INSECURE));
+
+        // then: the registry's 404 carries its version header, so nothing more is asked
+        assertThat(resolve.reason()).isEqualTo(Reason.NotFound);
+        assertThat(importing.reason()).isEqualTo(Reason.NotFound);
+        assertThat(proxy.requests("GET", "^/v2/$")).isEmpty();
+    }
+
+    @Test
+    void aRegistryThatLeavesOutTheVersionHeaderIsStillARegistry() {
+        // given: a registry that sends no Docker-Distribution-API-Version header, on any answer
+        pusher.push("apps/headerless", "1", ImageSpec.linux("amd64"));
+        proxy.rewriteMatching(null, "^/v2/", -1, response -> response.withHeader(HttpRegistries.API_VERSION_HEADER, null));
+
+        // when
+        RegistryException error = catchThrowableOfType(RegistryException.class,
+                () -> registries.resolve(proxied("apps/headerless:nope"), INSECURE));
+
+        // then: its /v2/ answers 200, so a missing tag is still NotFound
+        assertThat(error.reason()).isEqualTo(Reason.NotFound);
+        assertThat(proxy.requests("GET", "^/v2/$")).hasSize(1);
+    }
+
+    @Test
+    void aWebServerThatAnswers404IsNotAV2Registry() {
+        try (WebServer web = WebServer.notFoundEverywhere()) {
+            // given
+            ImageReference reference = ImageReference.parse(web.hostPort() + "/team/app:1");
+
+            // when
+            RegistryException resolve = catchThrowableOfType(RegistryException.class,
+                    () -> registries.resolve(reference, INSECURE));
+            RegistryException importing = catchThrowableOfType(RegistryException.class,
+                    () -> registries.importImage(reference, INSECURE));
+            RegistryException listing = catchThrowableOfType(RegistryException.class,
+                    () -> registries.listTags(reference, INSECURE));
+
+            // then
+            assertThat(List.of(resolve, importing, listing)).extracting(RegistryException::reason)
+                    .containsOnly(Reason.NotV2Registry);
+            assertThat(importing.getMessage()).isEqualTo("registry \"" + web.hostPort() + "\" does not support the v2"
+                    + " Registry API: GET http://" + web.hostPort() + "/v2/ answered 404 without a"
+                    + " Docker-Distribution-API-Version header");
+            assertThat(web.requests()).contains("GET /v2/");
+        }
+    }
+
+    @Test
+    void aWebSiteThatAnswersEveryPathWithItsPageIsNotAV2Registry() {
+        try (WebServer web = WebServer.htmlEverywhere()) {
+            // given
+            ImageReference reference = ImageReference.parse(web.hostPort() + "/team/app:1");
+
+            // when
+            RegistryException resolve = catchThrowableOfType(RegistryException.class,
+                    () -> registries.resolve(reference, INSECURE));
+            RegistryException importing = catchThrowableOfType(RegistryException.class,
+                    () -> registries.importImage(reference, INSECURE));
+
+            // then
+            assertThat(resolve.reason()).isEqualTo(Reason.NotV2Registry);
+            assertThat(importing.reason()).isEqualTo(Reason.NotV2Registry);
+            assertThat(importing.getMessage()).startsWith("registry \"" + web.hostPort() + "\" does not support the v2"
+                    + " Registry API").endsWith("answered 200 with an HTML page and no Docker-Distribution-API-Version header");
+        }
+    }
+
+    @Test
+    void aHostWhoseV2AsksForABearerTokenIsARegistry() {
+        // given: no version header anywhere, manifests 404, /v2/ a 401 challenge
+        try (WebServer host = WebServer.notFoundEverywhere().on("/v2/", 401,
+                Map.of("WWW-Authenticate", "Bearer realm=\"https://auth.example/token\",service=\"registry\""), "")) {
+
+            // when
+            RegistryException error = catchThrowableOfType(RegistryException.class,
+                    () -> registries.importImage(ImageReference.parse(host.hostPort() + "/team/app:1"), INSECURE));
+
+            // then
+            assertThat(error.reason()).isEqualTo(Reason.NotFound);
+        }
+    }
+
+    @Test
+    void aFailingServerIsNotCalledSomethingElseThanARegistry() {
+        try (WebServer failing = WebServer.answering(502, "text/html", "<html><body>Bad Gateway</body></html>")) {
+            // when
+            RegistryException error = catchThrowableOfType(RegistryException.class,
+                    () -> registries.importImage(ImageReference.parse(failing.hostPort() + "/team/app:1"), INSECURE));
+
+            // then: a 5xx cannot tell; the answer speaks for itself
+            assertThat(error.reason()).isEqualTo(Reason.InternalError);
+            assertThat(error.getMessage()).contains("unexpected status 502");
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ import io.imagestreams.testsupport.registry.PushedImage;
 import io.imagestreams.testsupport.registry.PushedIndex;
 import io.imagestreams.testsupport.registry.RecordingProxy;
 import io.imagestreams.testsupport.registry.RegistryPusher;
+import io.imagestreams.testsupport.registry.WebServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -142,6 +143,43 @@ class RegistryImportsTest {
         assertThat(answer.getString("images[2].image.metadata.name")).isEqualTo(amd64);
         // a digest names the list: no preference, as in OpenShift
         assertThat(answer.getString("images[3].image.metadata.name")).isEqualTo(amd64);
+    }
+
+    @Test
+    void aHostThatIsNotARegistryFailsWithNotV2RegistryWhileARealRegistryImports() {
+        // given: a web server answering 404, a web site answering its page, and an image on the real registry
+        String repo = "team/real-" + suffix();
+        PushedImage real = new RegistryPusher(registry.url()).push(repo, "v1", ImageSpec.linux("amd64"));
+        try (WebServer notFound = WebServer.notFoundEverywhere(); WebServer site = WebServer.htmlEverywhere()) {
+            String ns = namespace();
+
+            // when
+            JsonPath answer = lookup(ns, List.of(image(notFound.hostPort() + "/team/app:v1", "Legacy"),
+                    image(site.hostPort() + "/team/app:v1", "Legacy"),
+                    image(registry.hostPort() + "/" + repo + ":v1", "Legacy")), null);
+            JsonPath repository = lookup(ns, List.of(), notFound.hostPort() + "/team/app");
+
+            // then
+            assertThat(answer.getString("images[0].status.status")).isEqualTo("Failure");
+            assertThat(answer.getString("images[0].status.reason")).isEqualTo("NotV2Registry");
+            assertThat(answer.getInt("images[0].status.code")).isEqualTo(403);
+            assertThat(answer.getString("images[0].status.message"))
+                    .startsWith("registry \"" + notFound.hostPort() + "\" does not support the v2 Registry API");
+            assertThat(answer.getString("images[1].status.reason")).isEqualTo("NotV2Registry");
+            assertThat(answer.getString("images[2].status.status")).isEqualTo("Success");
+            assertThat(answer.getString("images[2].image.metadata.name")).isEqualTo(real.digest());
+            assertThat(repository.getString("repository.status.reason")).isEqualTo("NotV2Registry");
+
+            // when: the same host asked for by an import request
+            TestEvents.send(connector, ImportRequestsConsumer.CHANNEL, new ImportRequested(ns, "app", List.of(new ImportTag("v1",
+                    notFound.hostPort() + "/team/app:v1", 3, new ImportPolicy(true, false, "Legacy"), "Source"))));
+
+            // then: the tag fails with the reason stream-service records in its ImportSuccess=False condition
+            JsonPath failed = awaitResult(EventTypes.IMPORT_FAILED, ns, 1);
+            assertThat(failed.getString("reason")).isEqualTo("NotV2Registry");
+            assertThat(failed.getString("message")).contains("does not support the v2 Registry API");
+            assertThat(failed.getLong("generation")).isEqualTo(3);
+        }
     }
 
     @Test
