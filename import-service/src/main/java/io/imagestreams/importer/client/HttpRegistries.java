@@ -25,6 +25,11 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -788,9 +793,18 @@ public class HttpRegistries implements Registries {
         TlsFailure(IOException cause, boolean plainHttp, Call call, URI uri) {
             super(cause.getMessage(), cause, false, false);
             this.plainHttp = plainHttp;
-            this.asRegistryException = cause instanceof HttpTimeoutException
-                    ? transportError(call, uri, cause)
-                    : internalError(call, uri + ": " + cause.getMessage());
+            Optional<String> certificate = certificateProblem(cause);
+            if (cause instanceof HttpTimeoutException) {
+                this.asRegistryException = transportError(call, uri, cause);
+            } else if (certificate.isPresent()) {
+                // as for an HTTP-only registry: the tag (or the registry's settings) must say insecure
+                this.asRegistryException = new RegistryException(Reason.BadRequest, "the repository "
+                        + call.repository() + " is served with a TLS certificate that cannot be verified ("
+                        + certificate.get() + ") and requires the insecure flag to import", null, cause);
+            } else {
+                this.asRegistryException = internalError(call, uri + ": "
+                        + (cause instanceof SSLException ? "TLS handshake failed: " : "") + cause.getMessage());
+            }
         }
 
         boolean plainHttp() {
@@ -800,6 +814,32 @@ public class HttpRegistries implements Registries {
         RegistryException asRegistryException() {
             return asRegistryException;
         }
+    }
+
+    /**
+     * Why the JDK refused a server's certificate, in the words Go's {@code crypto/x509} (and so OpenShift) uses,
+     * or empty when a TLS failure is not about the certificate.
+     */
+    static Optional<String> certificateProblem(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateExpiredException || cause instanceof CertificateNotYetValidException) {
+                return Optional.of("x509: certificate has expired or is not yet valid");
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (cause instanceof CertPathBuilderException || message.contains("PKIX path building failed")) {
+                return Optional.of("x509: certificate signed by unknown authority");
+            }
+            if (cause instanceof CertificateException
+                    && (message.contains("No subject alternative") || message.contains("No name matching"))) {
+                return Optional.of("x509: certificate is not valid for the registry's host name: " + message);
+            }
+            if (cause instanceof CertPathValidatorException || cause instanceof CertificateException) {
+                return Optional.of("x509: " + message);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The JDK's words for a server that answered a TLS hello with something that is not TLS (e.g. HTTP). */

@@ -183,6 +183,50 @@ class RegistryImportsTest {
     }
 
     @Test
+    void anHttpsRegistryWhoseCertificateCannotBeVerifiedIsReadOnlyWhenTheTagOrTheRegistryIsInsecure() {
+        try (DockerRegistryServer tls = DockerRegistryServer.builder().tls().start()) {
+            // given
+            String repo = "team/tls-" + suffix();
+            PushedImage pushed = tls.pusher().push(repo, "v1", ImageSpec.linux("amd64"));
+            String from = tls.hostPort() + "/" + repo + ":v1";
+            String ns = namespace();
+
+            // when: neither the tag nor the registry's settings say insecure
+            JsonPath strict = lookup(ns, List.of(image(from, "Legacy", false)), null);
+            TestEvents.send(connector, ImportRequestsConsumer.CHANNEL, new ImportRequested(ns, "app", List.of(new ImportTag("v1",
+                    from, 2, new ImportPolicy(false, false, "Legacy"), "Source"))));
+
+            // then: refused per image and per tag, naming the certificate problem
+            assertThat(strict.getString("images[0].status.status")).isEqualTo("Failure");
+            assertThat(strict.getString("images[0].status.reason")).isEqualTo("BadRequest");
+            assertThat(strict.getInt("images[0].status.code")).isEqualTo(400);
+            assertThat(strict.getString("images[0].status.message")).isEqualTo("the repository " + tls.hostPort() + "/" + repo
+                    + " is served with a TLS certificate that cannot be verified (x509: certificate signed by unknown"
+                    + " authority) and requires the insecure flag to import");
+            JsonPath failed = awaitResult(EventTypes.IMPORT_FAILED, ns, 1);
+            assertThat(failed.getString("reason")).isEqualTo("BadRequest");
+            assertThat(failed.getString("message")).contains("x509: certificate signed by unknown authority");
+
+            // when / then: the tag says insecure
+            JsonPath byTag = lookup(ns, List.of(image(from, "Legacy", true)), null);
+            assertThat(byTag.getString("images[0].status.status")).isEqualTo("Success");
+            assertThat(byTag.getString("images[0].image.metadata.name")).isEqualTo(pushed.digest());
+
+            // when / then: the registry is marked insecure, the tag is not
+            given().contentType("application/json").body("{\"insecure\": true}").put("/api/v1/registries/" + tls.hostPort())
+                    .then().statusCode(201);
+            try {
+                JsonPath byRegistry = lookup(ns, List.of(image(from, "Legacy", false)), null);
+                assertThat(byRegistry.getString("images[0].status.status")).isEqualTo("Success");
+                assertThat(byRegistry.getString("images[0].image.dockerImageReference"))
+                        .isEqualTo(tls.hostPort() + "/" + repo + "@" + pushed.digest());
+            } finally {
+                given().delete("/api/v1/registries/" + tls.hostPort()).then().statusCode(204);
+            }
+        }
+    }
+
+    @Test
     void importsAWholeRepositoryInOpenShiftsOrderUpToTheCap() {
         // given: latest and 55 minor versions, more than the cap of 50
         String repo = "team/all-" + suffix();
@@ -458,9 +502,13 @@ class RegistryImportsTest {
     }
 
     private static String image(String from, String importMode) {
+        return image(from, importMode, true);
+    }
+
+    private static String image(String from, String importMode, boolean insecure) {
         return """
                 {"from": {"kind": "DockerImage", "name": "%s"}, "to": {"name": "t"},
-                 "importPolicy": {"insecure": true, "importMode": "%s"}}""".formatted(from, importMode);
+                 "importPolicy": {"insecure": %s, "importMode": "%s"}}""".formatted(from, insecure, importMode);
     }
 
     private static String namespace() {
