@@ -79,6 +79,8 @@ public class HttpRegistries implements Registries {
     private static final Duration HTTP_ONLY_MEMORY = Duration.ofMinutes(10);
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;[^,]*rel=\"?next\"?");
     private static final Platform LINUX_AMD64 = new Platform("linux", "amd64", null);
+    /** Reads error bodies and tells JSON from a web page; thread-safe once configured. */
+    private static final ObjectMapper PLAIN_JSON = new ObjectMapper();
     private static final Map<String, String> DIGEST_ALGORITHMS =
             Map.of("sha256", "SHA-256", "sha384", "SHA-384", "sha512", "SHA-512");
 
@@ -369,7 +371,7 @@ public class HttpRegistries implements Registries {
             return "";
         }
         try {
-            JsonNode first = new ObjectMapper().readTree(response.body()).path("errors").path(0);
+            JsonNode first = PLAIN_JSON.readTree(response.body()).path("errors").path(0);
             String code = first.path("code").asText("");
             String message = first.path("message").asText("");
             return code.isEmpty() && message.isEmpty() ? "" : " (" + code + (message.isEmpty() ? "" : ": " + message) + ")";
@@ -387,7 +389,7 @@ public class HttpRegistries implements Registries {
             return false;
         }
         try {
-            return new ObjectMapper().readTree(response.body()).path("errors").isArray();
+            return PLAIN_JSON.readTree(response.body()).path("errors").isArray();
         } catch (IOException e) {
             return false;
         }
@@ -395,7 +397,7 @@ public class HttpRegistries implements Registries {
 
     private static boolean isJsonObject(byte[] body) {
         try {
-            JsonNode node = new ObjectMapper().readTree(body);
+            JsonNode node = PLAIN_JSON.readTree(body);
             return node != null && node.isObject();
         } catch (IOException e) {
             return false;
