@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /**
  * The {@code config.yml} of a docker-registry (distribution 2.8) on the loopback interface: filesystem storage,
- * deletes enabled, and optionally auth and push notifications. One writer for the suite's registry and the
+ * deletes enabled, and optionally TLS, auth and push notifications. One writer for the suite's registry and the
  * tests' registries, so both are wired the same way.
  */
 public final class RegistryConfig {
@@ -34,6 +34,7 @@ public final class RegistryConfig {
     private final String address;
     private final Path storage;
     private Optional<URI> publicUrl = Optional.empty();
+    private String tls = "";
     private String auth = "";
     private final List<Endpoint> endpoints = new ArrayList<>();
 
@@ -53,6 +54,16 @@ public final class RegistryConfig {
      */
     public RegistryConfig publicUrl(URI url) {
         this.publicUrl = Optional.of(url);
+        return this;
+    }
+
+    /**
+     * Serves HTTPS only ({@code http.tls}) with the PEM certificate (chain) in {@code certificateFile} and the PEM
+     * private key in {@code keyFile}; a plain-HTTP request is answered 400.
+     */
+    public RegistryConfig tls(Path certificateFile, Path keyFile) {
+        this.tls = "  tls:\n    certificate: " + quote(certificateFile.toString()) + "\n    key: " + quote(keyFile.toString())
+                + "\n";
         return this;
     }
 
@@ -87,6 +98,7 @@ public final class RegistryConfig {
                 .append("http:\n  addr: ").append(quote(address)).append("\n  secret: ")
                 .append(quote(UUID.randomUUID().toString())).append('\n');
         publicUrl.ifPresent(url -> yaml.append("  host: ").append(quote(url.toString())).append('\n'));
+        yaml.append(tls);
         yaml.append(auth);
         if (!endpoints.isEmpty()) {
             yaml.append("notifications:\n  events:\n    includereferences: true\n  endpoints:\n");

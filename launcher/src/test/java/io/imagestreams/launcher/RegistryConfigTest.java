@@ -24,7 +24,16 @@ class RegistryConfigTest {
                 .startsWith("version: 0.1\nlog:\n  level: warn\n  accesslog:\n    disabled: true\n")
                 .contains("storage:\n  filesystem:\n    rootdirectory: \"/data/registry\"\n  delete:\n    enabled: true\n")
                 .contains("http:\n  addr: \"127.0.0.1:5000\"\n  secret: \"")
-                .doesNotContain("auth:", "notifications:", "  host:");
+                .doesNotContain("auth:", "notifications:", "  host:", "tls:");
+    }
+
+    @Test
+    void tlsNamesTheCertificateAndKeyUnderHttp() {
+        String yaml = RegistryConfig.listeningOn("127.0.0.1:5000", STORAGE)
+                .tls(Path.of("/r/tls.crt"), Path.of("/r/tls.key")).yaml();
+
+        assertThat(yaml).containsPattern("http:\n  addr: \"127.0.0.1:5000\"\n  secret: \"[^\"]+\"\n"
+                + "  tls:\n    certificate: \"/r/tls.crt\"\n    key: \"/r/tls.key\"\n");
     }
 
     @Test

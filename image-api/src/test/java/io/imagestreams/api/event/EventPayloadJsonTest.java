@@ -4,7 +4,9 @@ import static io.imagestreams.api.testing.Json.assertSameJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagestreams.api.image.Image;
+import io.imagestreams.api.image.ImageAnnotations;
 import io.imagestreams.api.image.ImageLayer;
+import io.imagestreams.api.image.PlatformPreference;
 import io.imagestreams.api.image.TagImportPolicy;
 import io.imagestreams.api.image.TagReference;
 import io.imagestreams.api.testing.Json;
@@ -30,7 +32,9 @@ class EventPayloadJsonTest {
                         .withGeneration(2L)
                         .withImportPolicy(TagImportPolicy.of(false, true, TagImportPolicy.LEGACY))
                         .withReferencePolicy("Source")),
-                SpecTag.of(TagReference.named("latest").fromImageStreamTag("7.1").withReferencePolicy("Local")));
+                SpecTag.of(TagReference.named("latest").fromImageStreamTag("7.1").withReferencePolicy("Local")),
+                SpecTag.of(TagReference.named("arm").fromDockerImage("docker.io/centos/php-71-centos7:latest")
+                        .withAnnotation(ImageAnnotations.IMPORTER_PREFER_ARCH, "arm64")));
         HistoryEntry entry = new HistoryEntry("7.1", 3, OLD, "docker.io/centos/php-71-centos7@" + OLD, CREATED, 1);
         Image image = Image.named(NEW).withDockerImageReference("docker.io/centos/php-71-centos7@" + NEW);
         image.setDockerImageLayers(List.of(new ImageLayer("sha256:" + "1".repeat(64), 1024,
@@ -57,7 +61,8 @@ class EventPayloadJsonTest {
                 new ImageDeleted(OLD, "run-1"),
                 new ImportRequested("openshift", "php", List.of(new ImportTag("7.1",
                         "docker.io/centos/php-71-centos7:latest", 2, new ImportPolicy(true, false, "PreserveOriginal"),
-                        "Local"))),
+                        "Local"), new ImportTag("arm", "docker.io/centos/php-71-centos7:latest", 2,
+                        new ImportPolicy(false, false, "Legacy"), "Source", "arm64", "linux"))),
                 new ImportSucceeded("openshift", "php", "7.1", 2, image, "docker.io/centos/php-71-centos7@" + NEW,
                         List.of(Image.named("sha256:" + "3".repeat(64)))),
                 new ImportFailed("openshift", "php", "7.1", 2, "NotFound",
@@ -135,6 +140,41 @@ class EventPayloadJsonTest {
                 {"name":"prod","from":{"kind":"ImageStreamImage","name":"app@%s"},"reference":false,
                  "importPolicy":{"insecure":false,"scheduled":false,"importMode":"Legacy"},"referencePolicy":"Source"}
                 """.formatted(NEW));
+    }
+
+    @Test
+    void aSpecTagCarriesThePlatformItsAnnotationsPrefer() {
+        // given
+        SpecTag tag = SpecTag.of(TagReference.named("arm").fromDockerImage("quay.io/acme/app:1")
+                .withAnnotation(ImageAnnotations.IMPORTER_PREFER_ARCH, "arm64")
+                .withAnnotation(ImageAnnotations.IMPORTER_PREFER_OS, " ")
+                .withAnnotation("team", "platform")
+                .withImportPolicy(TagImportPolicy.of(false, true, "Legacy")).withReferencePolicy("Source"));
+
+        // when / then: a blank part is unset, other annotations stay out of the event
+        assertSameJson(Json.write(tag), """
+                {"name":"arm","from":{"kind":"DockerImage","name":"quay.io/acme/app:1"},"reference":false,
+                 "importPolicy":{"insecure":false,"scheduled":true,"importMode":"Legacy"},"referencePolicy":"Source",
+                 "preferArch":"arm64"}
+                """);
+        assertThat(tag.platformPreference()).isEqualTo(new PlatformPreference("arm64", null));
+    }
+
+    @Test
+    void eventsWithoutPlatformPreferenceReadAsBefore() {
+        // given: an ImportRequested and a SpecTag written before the preference fields existed
+        String request = """
+                {"namespace":"demo","stream":"app","tags":[{"tag":"v1","from":"quay.io/acme/app:1","generation":2,
+                 "importPolicy":{"insecure":false,"scheduled":false,"importMode":"Legacy"},"referencePolicy":"Source"}]}""";
+
+        // when
+        ImportRequested read = Json.read(request, ImportRequested.class);
+
+        // then
+        assertThat(read.tags()).containsExactly(new ImportTag("v1", "quay.io/acme/app:1", 2,
+                new ImportPolicy(false, false, "Legacy"), "Source"));
+        assertThat(read.tags().get(0).platformPreference().isEmpty()).isTrue();
+        assertThat(Json.write(read)).doesNotContain("prefer");
     }
 
     @Test

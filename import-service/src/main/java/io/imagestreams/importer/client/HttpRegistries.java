@@ -25,6 +25,11 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +54,9 @@ import org.jboss.logging.Logger;
  * {@code /v2/} ping); a 401 is answered from its {@code WWW-Authenticate} challenge (bearer token from the realm,
  * or basic credentials) and the request retried once. What a registry taught us (its auth challenge, whether it
  * speaks HTTPS, its tokens) is remembered, so a conditional check of an unchanged tag costs one {@code HEAD}.
+ * Only an answer that does not look like a registry's (no {@value #API_VERSION_HEADER} header, no distribution
+ * error body, or a manifest that is not JSON) costs a {@code GET /v2/}, which tells a host that is not a registry
+ * ({@code NotV2Registry}) from a registry that merely lacks what was asked for.
  */
 @ApplicationScoped
 public class HttpRegistries implements Registries {
@@ -60,12 +68,19 @@ public class HttpRegistries implements Registries {
     private static final long CONFIG_LIMIT = 16L * 1024 * 1024;
     private static final long TAGS_PAGE_LIMIT = 8L * 1024 * 1024;
     private static final long TOKEN_LIMIT = 1024L * 1024;
+    /** Enough for the home page of a web server that is not a registry; a larger answer only leaves it undecided. */
+    private static final long PING_LIMIT = 4L * 1024 * 1024;
+    /** The header every distribution (v2) registry sends; OpenShift's and Docker's clients look for it on {@code /v2/}. */
+    static final String API_VERSION_HEADER = "Docker-Distribution-API-Version";
     private static final long NO_BODY = 0;
     private static final int MAX_REDIRECTS = 5;
     private static final int MAX_TAG_PAGES = 10_000;
     /** How long a registry found to speak only plain HTTP is remembered before HTTPS is tried again. */
     private static final Duration HTTP_ONLY_MEMORY = Duration.ofMinutes(10);
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;[^,]*rel=\"?next\"?");
+    private static final Platform LINUX_AMD64 = new Platform("linux", "amd64", null);
+    /** Reads error bodies and tells JSON from a web page; thread-safe once configured. */
+    private static final ObjectMapper PLAIN_JSON = new ObjectMapper();
     private static final Map<String, String> DIGEST_ALGORITHMS =
             Map.of("sha256", "SHA-256", "sha384", "SHA-384", "sha512", "SHA-512");
 
@@ -156,6 +171,9 @@ public class HttpRegistries implements Registries {
             }
             RegistryResponse response = call.exchange("GET", path, "application/json", TAGS_PAGE_LIMIT);
             requireSuccess(call, response);
+            if (!response.header(API_VERSION_HEADER).isPresent() && !isJsonObject(response.body())) {
+                call.requireV2Registry();
+            }
             JsonNode body = readJson(call, response.body(), "tag list");
             for (JsonNode tag : body.path("tags")) {
                 tags.add(tag.asText());
@@ -165,24 +183,34 @@ public class HttpRegistries implements Registries {
         return tags;
     }
 
-    /** Which child {@code Legacy} imports: the preferred platform, else the configured default, else the first. */
+    /**
+     * Which child {@code Legacy} imports, in OpenShift's order: the preferred platform (a part the preference
+     * leaves unset is first taken from the default platform, then left open), else the configured default
+     * platform, else {@code linux/amd64}, else the first child.
+     */
     ImageManifest choosePlatform(List<ImageManifest> children, ImportOptions options) {
-        if (options.preferArch() != null || options.preferOs() != null) {
-            String arch = options.preferArch() != null ? options.preferArch() : defaultPlatform.architecture();
-            String os = options.preferOs() != null ? options.preferOs() : defaultPlatform.os();
-            Optional<ImageManifest> preferred = firstMatching(children, new Platform(os, arch, null));
+        String arch = options.preferArch();
+        String os = options.preferOs();
+        if (arch != null || os != null) {
+            Optional<ImageManifest> preferred = firstMatching(children, os != null ? os : defaultPlatform.os(),
+                    arch != null ? arch : defaultPlatform.architecture(), null)
+                    .or(() -> firstMatching(children, os, arch, null));
             if (preferred.isPresent()) {
                 return preferred.get();
             }
         }
-        return firstMatching(children, defaultPlatform).orElse(children.get(0));
+        return firstMatching(children, defaultPlatform.os(), defaultPlatform.architecture(), defaultPlatform.variant())
+                .or(() -> firstMatching(children, LINUX_AMD64.os(), LINUX_AMD64.architecture(), null))
+                .orElse(children.get(0));
     }
 
-    private static Optional<ImageManifest> firstMatching(List<ImageManifest> children, Platform platform) {
+    /** The first child of this platform; a null part matches any value. */
+    private static Optional<ImageManifest> firstMatching(List<ImageManifest> children, String os, String architecture,
+            String variant) {
         return children.stream()
-                .filter(c -> platform.os().equalsIgnoreCase(c.getOs())
-                        && platform.architecture().equalsIgnoreCase(c.getArchitecture())
-                        && (platform.variant() == null || platform.variant().equalsIgnoreCase(c.getVariant())))
+                .filter(c -> (os == null || os.equalsIgnoreCase(c.getOs()))
+                        && (architecture == null || architecture.equalsIgnoreCase(c.getArchitecture()))
+                        && (variant == null || variant.equalsIgnoreCase(c.getVariant())))
                 .findFirst();
     }
 
@@ -197,6 +225,10 @@ public class HttpRegistries implements Registries {
                 call.exchange("GET", call.manifestPath(tagOrDigest), MediaTypes.MANIFEST_ACCEPT, MANIFEST_LIMIT);
         requireSuccess(call, response);
         byte[] body = response.body();
+        if (!response.header(API_VERSION_HEADER).isPresent() && !isJsonObject(body)) {
+            // a web page where a manifest should be: tell a host that is no registry from a broken manifest
+            call.requireV2Registry();
+        }
         String expected = ImageReference.isValidDigest(tagOrDigest) ? tagOrDigest
                 : response.header("Docker-Content-Digest").filter(ImageReference::isValidDigest).orElse(null);
         String digest = expected != null ? verifyDigest(call, expected, body, "manifest") : digestOf("sha256", body);
@@ -314,6 +346,10 @@ public class HttpRegistries implements Registries {
         if (response.isSuccess()) {
             return;
         }
+        if (status != 401 && status != 403 && !speaksDistribution(response)) {
+            // e.g. a web server's 404: a host that is not a registry is not "image not found"
+            call.requireV2Registry();
+        }
         if (status == 404) {
             throw new RegistryException(Reason.NotFound,
                     "dockerimage.image.openshift.io \"" + call.displayRef() + "\" not found");
@@ -335,13 +371,71 @@ public class HttpRegistries implements Registries {
             return "";
         }
         try {
-            JsonNode first = new ObjectMapper().readTree(response.body()).path("errors").path(0);
+            JsonNode first = PLAIN_JSON.readTree(response.body()).path("errors").path(0);
             String code = first.path("code").asText("");
             String message = first.path("message").asText("");
             return code.isEmpty() && message.isEmpty() ? "" : " (" + code + (message.isEmpty() ? "" : ": " + message) + ")";
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /** Whether an answer comes from the distribution API: its version header, or an {@code errors} body. */
+    private static boolean speaksDistribution(RegistryResponse response) {
+        if (response.header(API_VERSION_HEADER).isPresent()) {
+            return true;
+        }
+        if (response.body().length == 0) {
+            return false;
+        }
+        try {
+            return PLAIN_JSON.readTree(response.body()).path("errors").isArray();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isJsonObject(byte[] body) {
+        try {
+            JsonNode node = PLAIN_JSON.readTree(body);
+            return node != null && node.isObject();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * What a {@code GET /v2/} answer says about the host, as library-go's registry client decides it: a
+     * {@value #API_VERSION_HEADER} header, a 2xx, a 401 or a 403 come from a registry; any other answer does not.
+     * Two differences: a 2xx HTML page without the header is a web site, not a registry (which never answers
+     * {@code /v2/} with a page), and a 5xx leaves it undecided (a registry behind a failing proxy answers that too).
+     *
+     * @return why the host is not a registry; empty when it is one or when the answer cannot tell
+     */
+    static Optional<String> notV2Registry(RegistryResponse ping) {
+        if (ping.header(API_VERSION_HEADER).isPresent()) {
+            return Optional.empty();
+        }
+        int status = ping.status();
+        String answered = "GET " + ping.uri() + " answered " + status;
+        if (ping.isSuccess()) {
+            return isHtml(ping) ? Optional.of(answered + " with an HTML page and no " + API_VERSION_HEADER + " header")
+                    : Optional.empty();
+        }
+        if (status == 401 || status == 403 || status >= 500) {
+            return Optional.empty();
+        }
+        return Optional.of(answered + " without a " + API_VERSION_HEADER + " header");
+    }
+
+    private static boolean isHtml(RegistryResponse response) {
+        Optional<String> type = response.mediaType();
+        if (type.isPresent()) {
+            return type.get().equals("text/html") || type.get().equals("application/xhtml+xml");
+        }
+        String start = new String(response.body(), 0, Math.min(response.body().length, 64), StandardCharsets.UTF_8)
+                .stripLeading().toLowerCase(Locale.ROOT);
+        return start.startsWith("<!doctype html") || start.startsWith("<html");
     }
 
     // ---- one operation against one registry ----
@@ -370,6 +464,7 @@ public class HttpRegistries implements Registries {
         private final boolean insecure;
         private final BasicCredentials credentials;
         private boolean credentialsRejected;
+        private boolean v2Checked;
 
         Call(ImageReference reference, ImportOptions options) {
             this.reference = reference;
@@ -430,6 +525,30 @@ public class HttpRegistries implements Registries {
 
         BasicCredentials usableCredentials() {
             return credentialsRejected ? null : credentials;
+        }
+
+        /**
+         * Asks the host's {@code /v2/} (once per operation, without credentials) whether it is a registry at all,
+         * after an answer that did not look like one; fails with {@code NotV2Registry} when it is not. When the
+         * ping itself fails, the answer that prompted it speaks for itself.
+         */
+        void requireV2Registry() throws RegistryException {
+            if (v2Checked) {
+                return;
+            }
+            v2Checked = true;
+            RegistryResponse ping;
+            try {
+                ping = send("GET", "/v2/", "application/json", Authorization.NONE, PING_LIMIT);
+            } catch (RegistryException e) {
+                LOG.debugf("%s: the /v2/ check failed: %s", displayRef(), e.getMessage());
+                return;
+            }
+            Optional<String> notV2 = notV2Registry(ping);
+            if (notV2.isPresent()) {
+                throw new RegistryException(Reason.NotV2Registry, "registry \"" + registryName
+                        + "\" does not support the v2 Registry API: " + notV2.get());
+            }
         }
 
         /**
@@ -676,9 +795,18 @@ public class HttpRegistries implements Registries {
         TlsFailure(IOException cause, boolean plainHttp, Call call, URI uri) {
             super(cause.getMessage(), cause, false, false);
             this.plainHttp = plainHttp;
-            this.asRegistryException = cause instanceof HttpTimeoutException
-                    ? transportError(call, uri, cause)
-                    : internalError(call, uri + ": " + cause.getMessage());
+            Optional<String> certificate = certificateProblem(cause);
+            if (cause instanceof HttpTimeoutException) {
+                this.asRegistryException = transportError(call, uri, cause);
+            } else if (certificate.isPresent()) {
+                // as for an HTTP-only registry: the tag (or the registry's settings) must say insecure
+                this.asRegistryException = new RegistryException(Reason.BadRequest, "the repository "
+                        + call.repository() + " is served with a TLS certificate that cannot be verified ("
+                        + certificate.get() + ") and requires the insecure flag to import", null, cause);
+            } else {
+                this.asRegistryException = internalError(call, uri + ": "
+                        + (cause instanceof SSLException ? "TLS handshake failed: " : "") + cause.getMessage());
+            }
         }
 
         boolean plainHttp() {
@@ -688,6 +816,32 @@ public class HttpRegistries implements Registries {
         RegistryException asRegistryException() {
             return asRegistryException;
         }
+    }
+
+    /**
+     * Why the JDK refused a server's certificate, in the words Go's {@code crypto/x509} (and so OpenShift) uses,
+     * or empty when a TLS failure is not about the certificate.
+     */
+    static Optional<String> certificateProblem(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateExpiredException || cause instanceof CertificateNotYetValidException) {
+                return Optional.of("x509: certificate has expired or is not yet valid");
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (cause instanceof CertPathBuilderException || message.contains("PKIX path building failed")) {
+                return Optional.of("x509: certificate signed by unknown authority");
+            }
+            if (cause instanceof CertificateException
+                    && (message.contains("No subject alternative") || message.contains("No name matching"))) {
+                return Optional.of("x509: certificate is not valid for the registry's host name: " + message);
+            }
+            if (cause instanceof CertPathValidatorException || cause instanceof CertificateException) {
+                return Optional.of("x509: " + message);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The JDK's words for a server that answered a TLS hello with something that is not TLS (e.g. HTTP). */

@@ -7,8 +7,10 @@ import java.util.Optional;
  *
  * @param insecure    plain HTTP (falling back from HTTPS) or unverified TLS allowed for this registry
  * @param importMode  {@code Legacy} (pick one platform of a manifest list) or {@code PreserveOriginal}
- * @param preferArch  the architecture {@code Legacy} picks first (null: the configured default, {@code amd64})
- * @param preferOs    the OS {@code Legacy} picks first (null: the configured default, {@code linux})
+ * @param preferArch  the architecture {@code Legacy} picks first from a manifest list (the target tag's
+ *                    {@code importer.image.openshift.io/prefer-arch}; null: the configured default platform's)
+ * @param preferOs    the OS {@code Legacy} picks first (the tag's {@code importer.image.openshift.io/prefer-os};
+ *                    null: the configured default platform's)
  * @param credentials the pull credentials to use for a registry host, if any
  */
 public record ImportOptions(boolean insecure, String importMode, String preferArch, String preferOs,

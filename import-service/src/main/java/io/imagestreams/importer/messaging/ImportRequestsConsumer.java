@@ -83,7 +83,7 @@ public class ImportRequestsConsumer {
             boolean insecure = tag.importPolicy() != null && tag.importPolicy().insecure();
             String importMode = tag.importPolicy() == null ? null : tag.importPolicy().importMode();
             Outcome outcome = importer.importTag(new TagImport(request.namespace(), request.stream(), tag.tag(), tag.from(),
-                    tag.generation(), insecure, importMode, false), pullCredentials);
+                    tag.generation(), insecure, importMode, tag.platformPreference(), false), pullCredentials);
             publisher.publish(outcome.result());
             outcome.sourceDigest().ifPresent(digest -> schedules.recordImport(request.namespace(), request.stream(),
                     tag.tag(), tag.from(), digest, clock.instant()));

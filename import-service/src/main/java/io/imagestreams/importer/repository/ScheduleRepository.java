@@ -8,6 +8,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.imagestreams.api.image.PlatformPreference;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,9 @@ public class ScheduleRepository {
     /**
      * Records an importable spec tag as a stream event describes it. A new tag is first checked one interval from
      * {@code now} (its first import comes from stream-service's import request); a tag whose source changed forgets
-     * the digest it had, so its next check imports.
+     * the digest it had, so its next check imports. A tag whose preferred platform changed forgets it too but
+     * keeps its next check: that check imports the child the new preference picks (no import is requested for
+     * an annotation change, as in OpenShift, where the next scheduled import applies it).
      */
     public void track(TrackedTag tag, Instant now, Instant firstCheck) {
         Document before = schedules.findOneAndUpdate(key(tag.namespace(), tag.stream(), tag.tag()),
@@ -49,6 +52,8 @@ public class ScheduleRepository {
                         Updates.set("sourceTag", tag.sourceTag()),
                         Updates.set("insecure", tag.insecure()),
                         Updates.set("importMode", tag.importMode()),
+                        optional("preferArch", tag.platform().preferArch()),
+                        optional("preferOs", tag.platform().preferOs()),
                         Updates.set("scheduled", tag.scheduled()),
                         Updates.max("specGeneration", tag.generation()),
                         Updates.set("updatedAt", Date.from(now)),
@@ -57,10 +62,21 @@ public class ScheduleRepository {
                         Updates.setOnInsert("pokes", 0L),
                         Updates.setOnInsert("createdAt", Date.from(now))),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
-        if (before != null && !tag.from().equals(before.getString("from"))) {
-            schedules.updateOne(Filters.and(key(tag.namespace(), tag.stream(), tag.tag()), Filters.eq("from", tag.from())),
-                    Updates.combine(Updates.unset("lastSourceDigest"), Updates.set("nextCheckAt", Date.from(firstCheck))));
+        if (before == null) {
+            return;
         }
+        Bson same = Filters.and(key(tag.namespace(), tag.stream(), tag.tag()), Filters.eq("from", tag.from()));
+        if (!tag.from().equals(before.getString("from"))) {
+            schedules.updateOne(same, Updates.combine(Updates.unset("lastSourceDigest"),
+                    Updates.set("nextCheckAt", Date.from(firstCheck))));
+        } else if (!tag.platform().equals(new PlatformPreference(before.getString("preferArch"),
+                before.getString("preferOs")))) {
+            schedules.updateOne(same, Updates.unset("lastSourceDigest"));
+        }
+    }
+
+    private static Bson optional(String field, String value) {
+        return value == null ? Updates.unset(field) : Updates.set(field, value);
     }
 
     /** Forgets the stream's tags that are not in {@code keep} (no longer spec tags, or no longer imported). */
@@ -196,8 +212,8 @@ public class ScheduleRepository {
         Number generation = d.get("specGeneration", Number.class);
         return new Schedule(d.getString("namespace"), d.getString("stream"), d.getString("tag"), d.getString("from"),
                 d.getString("registry"), d.getString("repository"), d.getString("sourceTag"),
-                Boolean.TRUE.equals(d.getBoolean("insecure")), d.getString("importMode"),
-                Boolean.TRUE.equals(d.getBoolean("scheduled")), generation == null ? 0 : generation.longValue(),
+                Boolean.TRUE.equals(d.getBoolean("insecure")), d.getString("importMode"), d.getString("preferArch"),
+                d.getString("preferOs"), Boolean.TRUE.equals(d.getBoolean("scheduled")), generation == null ? 0 : generation.longValue(),
                 d.getString("lastSourceDigest"), instant(d, "nextCheckAt"), instant(d, "lastCheckAt"),
                 d.getString("lastResult"), d.getString("lastReason"), d.getString("lastMessage"), instant(d, "leaseUntil"),
                 number(d, "checks"), number(d, "pokes"), d.getString("pushedDigest"));

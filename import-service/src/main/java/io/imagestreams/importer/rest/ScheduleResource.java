@@ -28,10 +28,14 @@ public class ScheduleResource {
 
     private static final int MAX_LIMIT = 5000;
 
-    /** One tracked tag. {@code lastResult}: Unchanged, Updated or Failed (with reason and message). */
+    /**
+     * One tracked tag. {@code lastResult}: Unchanged, Updated or Failed (with reason and message);
+     * {@code preferArch} / {@code preferOs}: the platform a {@code Legacy} import picks first from a manifest list.
+     */
     public record ScheduleView(String namespace, String stream, String tag, String from, boolean scheduled,
-            String importMode, boolean insecure, String interval, String nextCheckAt, String lastCheckAt,
-            String lastResult, String lastReason, String lastMessage, String lastDigest, long checks) {
+            String importMode, String preferArch, String preferOs, boolean insecure, String interval,
+            String nextCheckAt, String lastCheckAt, String lastResult, String lastReason, String lastMessage,
+            String lastDigest, long checks) {
     }
 
     /** The list, with the registry requests the scheduled tags cost per hour when nothing changes (one HEAD per check). */
@@ -96,7 +100,8 @@ public class ScheduleResource {
     }
 
     private ScheduleView view(Schedule s) {
-        return new ScheduleView(s.namespace(), s.stream(), s.tag(), s.from(), s.scheduled(), s.importMode(), s.insecure(),
+        return new ScheduleView(s.namespace(), s.stream(), s.tag(), s.from(), s.scheduled(), s.importMode(),
+                s.preferArch(), s.preferOs(), s.insecure(),
                 s.scheduled() ? format(schedules.interval()) : null, s.scheduled() ? time(s.nextCheckAt()) : null,
                 time(s.lastCheckAt()), s.lastResult(), s.lastReason(), s.lastMessage(), s.lastSourceDigest(), s.checks());
     }

@@ -21,10 +21,11 @@ public final class ImportFailures {
     private static int code(RegistryException.Reason reason) {
         return switch (reason) {
             case Unauthorized -> 401;
-            case Forbidden -> 403;
+            // OpenShift reports a host that is no registry as Forbidden with reason NotV2Registry
+            case Forbidden, NotV2Registry -> 403;
             case NotFound -> 404;
             case Invalid -> 422;
-            case BadRequest, NotV2Registry -> 400;
+            case BadRequest -> 400;
             case Timeout -> 504;
             case RateLimited -> 429;
             case InternalError -> 500;

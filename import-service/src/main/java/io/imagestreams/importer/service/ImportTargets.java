@@ -1,5 +1,6 @@
 package io.imagestreams.importer.service;
 
+import io.imagestreams.api.image.PlatformPreference;
 import io.imagestreams.api.reference.ImageReference;
 import io.imagestreams.importer.client.ImportOptions;
 import io.imagestreams.importer.client.ImportOptions.CredentialLookup;
@@ -9,7 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * How one image is fetched: the tag's own policy, OR-ed with what an operator set for its registry (DESIGN §8:
- * insecure when the tag asks for it or the registry is marked insecure), and the namespace's pull credentials.
+ * insecure when the tag asks for it or the registry is marked insecure), the platform the target tag prefers,
+ * and the namespace's pull credentials.
  */
 @ApplicationScoped
 public class ImportTargets {
@@ -20,10 +22,16 @@ public class ImportTargets {
         this.settings = settings;
     }
 
-    public ImportOptions options(ImageReference reference, boolean insecure, String importMode, String preferArch,
-            String preferOs, CredentialLookup credentials) {
+    /**
+     * @param platform the target tag's platform preference; pass {@link PlatformPreference#NONE} for an import by
+     *                 digest, which names the manifest (or list) itself
+     */
+    public ImportOptions options(ImageReference reference, boolean insecure, String importMode,
+            PlatformPreference platform, CredentialLookup credentials) {
         boolean registryInsecure = settings.find(RegistryHosts.normalize(reference.registry()))
                 .map(RegistrySettings::insecure).orElse(false);
-        return new ImportOptions(insecure || registryInsecure, importMode, preferArch, preferOs, credentials);
+        PlatformPreference preference = platform == null ? PlatformPreference.NONE : platform;
+        return new ImportOptions(insecure || registryInsecure, importMode, preference.preferArch(),
+                preference.preferOs(), credentials);
     }
 }

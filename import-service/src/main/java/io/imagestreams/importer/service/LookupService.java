@@ -6,6 +6,7 @@ import io.imagestreams.api.image.ImageImportSpec;
 import io.imagestreams.api.image.ImageImportStatus;
 import io.imagestreams.api.image.ImageStreamImport;
 import io.imagestreams.api.image.ImageStreamImportStatus;
+import io.imagestreams.api.image.PlatformPreference;
 import io.imagestreams.api.image.RepositoryImportSpec;
 import io.imagestreams.api.image.RepositoryImportStatus;
 import io.imagestreams.api.image.TagImportPolicy;
@@ -69,13 +70,26 @@ public class LookupService {
     }
 
     public ImageStreamImportStatus lookup(ImageStreamImport request) {
+        return lookup(request, List.of());
+    }
+
+    /**
+     * @param platforms per {@code spec.images[i]} (index-aligned, shorter or empty for none) the platform the
+     *                  target spec tag prefers, as stream-service read it from the tag's annotations; imports by
+     *                  digest and repository imports use none, as in OpenShift
+     */
+    public ImageStreamImportStatus lookup(ImageStreamImport request, List<PlatformPreference> platforms) {
         String namespace = request.getMetadata().getNamespace();
         CredentialLookup pullCredentials = namespace == null ? CredentialLookup.NONE : credentials.lookup(namespace);
-        // one fetch per distinct (pull spec, policy) in a request, as OpenShift's importer does
+        // one fetch per distinct (pull spec, policy, preferred platform) in a request, as OpenShift's importer does
         Map<String, CompletableFuture<ImageImportStatus>> fetches = new HashMap<>();
         List<CompletableFuture<ImageImportStatus>> images = new ArrayList<>();
-        for (ImageImportSpec spec : request.getSpec().getImages()) {
-            images.add(fetch(fetches, spec.getFrom(), spec.getImportPolicy(), pullCredentials));
+        List<ImageImportSpec> specs = request.getSpec().getImages();
+        for (int i = 0; i < specs.size(); i++) {
+            ImageImportSpec spec = specs.get(i);
+            PlatformPreference platform = i < platforms.size() && platforms.get(i) != null ? platforms.get(i)
+                    : PlatformPreference.NONE;
+            images.add(fetch(fetches, spec.getFrom(), spec.getImportPolicy(), platform, pullCredentials));
         }
         ImageStreamImportStatus answer = new ImageStreamImportStatus();
         RepositoryImportSpec repository = request.getSpec().getRepository();
@@ -99,7 +113,7 @@ public class LookupService {
         TagImportPolicy policy = spec.getImportPolicy();
         List<String> tags;
         try {
-            tags = registries.listTags(repository, options(repository, policy, pullCredentials));
+            tags = registries.listTags(repository, options(repository, policy, PlatformPreference.NONE, pullCredentials));
         } catch (RegistryException e) {
             count("repository", e.reason().name());
             status.setStatus(ImportFailures.status(e).withoutTypeMeta());
@@ -111,7 +125,7 @@ public class LookupService {
         List<CompletableFuture<ImageImportStatus>> imported = new ArrayList<>();
         for (String tag : ordered.subList(0, cap)) {
             ObjectReference from = ObjectReference.of(ImageApi.KIND_DOCKER_IMAGE, repository.withTag(tag).exact());
-            imported.add(fetch(fetches, from, policy, pullCredentials));
+            imported.add(fetch(fetches, from, policy, PlatformPreference.NONE, pullCredentials));
         }
         status.setImages(imported.stream().map(LookupService::join).toList());
         status.setAdditionalTags(new ArrayList<>(ordered.subList(cap, ordered.size())));
@@ -127,13 +141,15 @@ public class LookupService {
     }
 
     private CompletableFuture<ImageImportStatus> fetch(Map<String, CompletableFuture<ImageImportStatus>> fetches,
-            ObjectReference from, TagImportPolicy policy, CredentialLookup pullCredentials) {
-        String key = from.getName() + "|" + policy.getImportMode() + "|" + policy.isInsecure();
+            ObjectReference from, TagImportPolicy policy, PlatformPreference platform, CredentialLookup pullCredentials) {
+        String key = from.getName() + "|" + policy.getImportMode() + "|" + policy.isInsecure() + "|"
+                + platform.preferArch() + "|" + platform.preferOs();
         return fetches.computeIfAbsent(key, ignored -> CompletableFuture.supplyAsync(
-                () -> importOne(from, policy, pullCredentials), workers));
+                () -> importOne(from, policy, platform, pullCredentials), workers));
     }
 
-    private ImageImportStatus importOne(ObjectReference from, TagImportPolicy policy, CredentialLookup pullCredentials) {
+    private ImageImportStatus importOne(ObjectReference from, TagImportPolicy policy, PlatformPreference platform,
+            CredentialLookup pullCredentials) {
         ImageReference reference;
         try {
             reference = parse(from);
@@ -142,7 +158,9 @@ public class LookupService {
             return ImageImportStatus.failed(ImportFailures.invalid(e.getMessage()));
         }
         try {
-            ImportedImage imported = registries.importImage(reference, options(reference, policy, pullCredentials));
+            // a digest names the manifest (or the list) itself: no preference, as in OpenShift
+            ImportedImage imported = registries.importImage(reference, options(reference, policy,
+                    reference.hasDigest() ? PlatformPreference.NONE : platform, pullCredentials));
             count("image", "Success");
             ImageImportStatus result = ImageImportStatus.succeeded(imported.image(), reference.hasDigest() ? null : tagOf(reference));
             result.setManifests(new ArrayList<>(imported.manifests()));
@@ -153,8 +171,9 @@ public class LookupService {
         }
     }
 
-    private ImportOptions options(ImageReference reference, TagImportPolicy policy, CredentialLookup pullCredentials) {
-        return targets.options(reference, policy.isInsecure(), policy.getImportMode(), null, null, pullCredentials);
+    private ImportOptions options(ImageReference reference, TagImportPolicy policy, PlatformPreference platform,
+            CredentialLookup pullCredentials) {
+        return targets.options(reference, policy.isInsecure(), policy.getImportMode(), platform, pullCredentials);
     }
 
     private static String tagOf(ImageReference reference) {

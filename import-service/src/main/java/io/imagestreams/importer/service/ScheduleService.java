@@ -2,6 +2,7 @@ package io.imagestreams.importer.service;
 
 import io.imagestreams.api.event.SpecTag;
 import io.imagestreams.api.image.ImageApi;
+import io.imagestreams.api.image.PlatformPreference;
 import io.imagestreams.api.reference.ImageReference;
 import io.imagestreams.importer.config.ImportServiceConfig;
 import io.imagestreams.importer.repository.Schedule;
@@ -96,6 +97,8 @@ public class ScheduleService {
         long generation = specTag.generation() == null ? 0 : specTag.generation();
         return Optional.of(new TrackedTag(namespace, stream, specTag.name(), specTag.from().name(),
                 RegistryHosts.normalize(defaulted.registry()), defaulted.repositoryName(), sourceTag, insecure,
-                importMode == null || importMode.isEmpty() ? "Legacy" : importMode, scheduled, generation));
+                importMode == null || importMode.isEmpty() ? "Legacy" : importMode, scheduled, generation,
+                // a digest names the manifest (or list) itself: no preference applies
+                defaulted.hasDigest() ? PlatformPreference.NONE : specTag.platformPreference()));
     }
 }

@@ -160,7 +160,9 @@ public class Scheduler {
             importAndFinish(schedule, schedule.pushedDigest(), pullCredentials);
             return;
         }
-        ImportOptions options = targets.options(from, schedule.insecure(), schedule.importMode(), null, null, pullCredentials);
+        // a HEAD answers the tag's (or list's) digest, whatever platform the tag prefers
+        ImportOptions options = targets.options(from, schedule.insecure(), schedule.importMode(), schedule.platform(),
+                pullCredentials);
         ResolvedManifest current;
         try {
             current = registries.resolve(from, options);
@@ -180,7 +182,8 @@ public class Scheduler {
     /** Imports the tag's pull spec (pinned to {@code pushedDigest} when not null) and records the outcome. */
     private void importAndFinish(Schedule schedule, String pushedDigest, CredentialLookup pullCredentials) {
         Outcome outcome = importer.importTag(new TagImport(schedule.namespace(), schedule.stream(), schedule.tag(),
-                schedule.from(), schedule.specGeneration(), schedule.insecure(), schedule.importMode(), true, pushedDigest),
+                schedule.from(), schedule.specGeneration(), schedule.insecure(), schedule.importMode(), schedule.platform(),
+                true, pushedDigest),
                 pullCredentials);
         publisher.publish(outcome.result());
         if (outcome.result() instanceof ImportFailed failed) {

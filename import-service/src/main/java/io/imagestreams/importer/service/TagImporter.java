@@ -3,6 +3,7 @@ package io.imagestreams.importer.service;
 import io.imagestreams.api.event.EventPayload;
 import io.imagestreams.api.event.ImportFailed;
 import io.imagestreams.api.event.ImportSucceeded;
+import io.imagestreams.api.image.PlatformPreference;
 import io.imagestreams.api.reference.ImageReference;
 import io.imagestreams.importer.client.ImportOptions.CredentialLookup;
 import io.imagestreams.importer.client.ImportedImage;
@@ -22,17 +23,24 @@ public class TagImporter {
     /**
      * A tag to import: its stream, the pull spec, its policy, and the spec generation the result answers.
      *
+     * @param platform     the platform the tag prefers from a manifest list ({@code importer.image.openshift.io/
+     *                     prefer-arch|prefer-os}); ignored when {@code from} names a digest
      * @param scheduled    a scheduled check (its result names {@code from} as {@code scheduledFrom}) rather than an
      *                     answer to ImportRequested
      * @param pushedDigest when not null, the digest a registry announced for {@code from}'s tag: imported by digest,
-     *                     as the registry may announce a push before the tag points at it
+     *                     as the registry may announce a push before the tag points at it (the tag's preference
+     *                     still applies: it is the tag that is imported)
      */
     public record TagImport(String namespace, String stream, String tag, String from, long generation, boolean insecure,
-            String importMode, boolean scheduled, String pushedDigest) {
+            String importMode, PlatformPreference platform, boolean scheduled, String pushedDigest) {
+
+        public TagImport {
+            platform = platform == null ? PlatformPreference.NONE : platform;
+        }
 
         public TagImport(String namespace, String stream, String tag, String from, long generation, boolean insecure,
-                String importMode, boolean scheduled) {
-            this(namespace, stream, tag, from, generation, insecure, importMode, scheduled, null);
+                String importMode, PlatformPreference platform, boolean scheduled) {
+            this(namespace, stream, tag, from, generation, insecure, importMode, platform, scheduled, null);
         }
 
         String scheduledFrom() {
@@ -59,8 +67,11 @@ public class TagImporter {
 
     public Outcome importTag(TagImport request, CredentialLookup credentials) {
         ImageReference reference;
+        PlatformPreference platform;
         try {
             reference = ImageReference.parse(request.from());
+            // a spec tag that names a digest imports that manifest (or list) as it is: no preference, as in OpenShift
+            platform = reference.hasDigest() ? PlatformPreference.NONE : request.platform();
             if (request.pushedDigest() != null) {
                 reference = reference.withDigest(request.pushedDigest());
             }
@@ -69,7 +80,7 @@ public class TagImporter {
         }
         try {
             ImportedImage imported = registries.importImage(reference,
-                    targets.options(reference, request.insecure(), request.importMode(), null, null, credentials));
+                    targets.options(reference, request.insecure(), request.importMode(), platform, credentials));
             meters.counter("imagestreams.imports", "outcome", "Success").increment();
             return new Outcome(new ImportSucceeded(request.namespace(), request.stream(), request.tag(), request.generation(),
                     imported.image(), imported.image().getDockerImageReference(),

@@ -17,6 +17,7 @@ import io.imagestreams.testsupport.registry.PushedIndex;
 import io.imagestreams.testsupport.registry.RecordingProxy;
 import io.imagestreams.testsupport.registry.RecordingProxy.RecordedRequest;
 import io.imagestreams.testsupport.registry.RegistryPusher;
+import io.imagestreams.testsupport.registry.WebServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -211,6 +212,59 @@ class HttpRegistriesTest {
     }
 
     @Test
+    void aPreferenceNoChildMatchesFallsBackToTheDefaultPlatform() throws Exception {
+        // given
+        PushedIndex list = pusher.pushIndex("multi/nomatch", "1", List.of(ImageSpec.linux("arm64"),
+                ImageSpec.linux("amd64")));
+        ImportOptions preferS390x = new ImportOptions(true, ImportOptions.LEGACY, "s390x", "linux", null);
+
+        // when
+        ImportedImage imported = registries.importImage(direct("multi/nomatch:1"), preferS390x);
+
+        // then
+        assertThat(imported.image().getMetadata().getName()).isEqualTo(list.child("linux", "amd64").digest());
+    }
+
+    @Test
+    void aPreferenceOfOnePartTakesTheOtherFromTheDefaultPlatformThenMatchesOnWhatIsSet() throws Exception {
+        // given: arm64 for two operating systems, and for an OS only on amd64
+        PushedIndex list = pusher.pushIndex("multi/parts", "1", List.of(ImageSpec.linux("amd64"),
+                ImageSpec.linux("arm64").withOs("freebsd"), ImageSpec.linux("arm64"),
+                ImageSpec.linux("amd64").withOs("windows")));
+
+        // when
+        ImportedImage arm = registries.importImage(direct("multi/parts:1"),
+                new ImportOptions(true, ImportOptions.LEGACY, "arm64", null, null));
+        ImportedImage windows = registries.importImage(direct("multi/parts:1"),
+                new ImportOptions(true, ImportOptions.LEGACY, null, "windows", null));
+        ImportedImage freebsd = registries.importImage(direct("multi/parts:1"),
+                new ImportOptions(true, ImportOptions.LEGACY, null, "freebsd", null));
+
+        // then: linux/arm64 (the default's OS) before freebsd/arm64; an OS alone matches whatever architecture it has
+        assertThat(arm.image().getMetadata().getName()).isEqualTo(list.child("linux", "arm64").digest());
+        assertThat(windows.image().getMetadata().getName()).isEqualTo(list.child("windows", "amd64").digest());
+        assertThat(freebsd.image().getMetadata().getName()).isEqualTo(list.child("freebsd", "arm64").digest());
+    }
+
+    @Test
+    void aDefaultPlatformNoChildMatchesFallsBackToLinuxAmd64ThenTheFirstChild() throws Exception {
+        // given
+        PushedIndex withAmd64 = pusher.pushIndex("multi/fallback", "1", List.of(ImageSpec.linux("arm64"),
+                ImageSpec.linux("amd64")));
+        PushedIndex withoutAmd64 = pusher.pushIndex("multi/fallback", "2", List.of(ImageSpec.linux("arm64"),
+                ImageSpec.linux("s390x")));
+        HttpRegistries ppc64le = client(TestRegistriesConfig.defaults().withDefaultPlatform("linux/ppc64le"));
+
+        // when
+        ImportedImage amd64 = ppc64le.importImage(direct("multi/fallback:1"), INSECURE);
+        ImportedImage first = ppc64le.importImage(direct("multi/fallback:2"), INSECURE);
+
+        // then
+        assertThat(amd64.image().getMetadata().getName()).isEqualTo(withAmd64.child("linux", "amd64").digest());
+        assertThat(first.image().getMetadata().getName()).isEqualTo(withoutAmd64.child("linux", "arm64").digest());
+    }
+
+    @Test
     void preserveOriginalImportsTheListAndEveryChild() throws Exception {
         // given
         PushedIndex index = pusher.pushIndex("multi/oci", "2", List.of(
@@ -253,6 +307,110 @@ class HttpRegistriesTest {
         assertThat(error.reason()).isEqualTo(Reason.NotFound);
         assertThat(error.getMessage())
                 .isEqualTo("dockerimage.image.openshift.io \"" + registry.hostPort() + "/apps/present:nope\" not found");
+    }
+
+    @Test
+    void aMissingTagOfTheRealRegistryCostsNoV2Check() {
+        // given
+        pusher.push("apps/unpinged", "1", ImageSpec.linux("amd64"));
+
+        // when
+        RegistryException resolve = catchThrowableOfType(RegistryException.class,
+                () -> registries.resolve(proxied("apps/unpinged:nope"), INSECURE));
+        RegistryException importing = catchThrowableOfType(RegistryException.class,
+                () -> registries.importImage(proxied("apps/unpinged:nope"), INSECURE));
+
+        // then: the registry's 404 carries its version header, so nothing more is asked
+        assertThat(resolve.reason()).isEqualTo(Reason.NotFound);
+        assertThat(importing.reason()).isEqualTo(Reason.NotFound);
+        assertThat(proxy.requests("GET", "^/v2/$")).isEmpty();
+    }
+
+    @Test
+    void aRegistryThatLeavesOutTheVersionHeaderIsStillARegistry() {
+        // given: a registry that sends no Docker-Distribution-API-Version header, on any answer
+        pusher.push("apps/headerless", "1", ImageSpec.linux("amd64"));
+        proxy.rewriteMatching(null, "^/v2/", -1, response -> response.withHeader(HttpRegistries.API_VERSION_HEADER, null));
+
+        // when
+        RegistryException error = catchThrowableOfType(RegistryException.class,
+                () -> registries.resolve(proxied("apps/headerless:nope"), INSECURE));
+
+        // then: its /v2/ answers 200, so a missing tag is still NotFound
+        assertThat(error.reason()).isEqualTo(Reason.NotFound);
+        assertThat(proxy.requests("GET", "^/v2/$")).hasSize(1);
+    }
+
+    @Test
+    void aWebServerThatAnswers404IsNotAV2Registry() {
+        try (WebServer web = WebServer.notFoundEverywhere()) {
+            // given
+            ImageReference reference = ImageReference.parse(web.hostPort() + "/team/app:1");
+
+            // when
+            RegistryException resolve = catchThrowableOfType(RegistryException.class,
+                    () -> registries.resolve(reference, INSECURE));
+            RegistryException importing = catchThrowableOfType(RegistryException.class,
+                    () -> registries.importImage(reference, INSECURE));
+            RegistryException listing = catchThrowableOfType(RegistryException.class,
+                    () -> registries.listTags(reference, INSECURE));
+
+            // then
+            assertThat(List.of(resolve, importing, listing)).extracting(RegistryException::reason)
+                    .containsOnly(Reason.NotV2Registry);
+            assertThat(importing.getMessage()).isEqualTo("registry \"" + web.hostPort() + "\" does not support the v2"
+                    + " Registry API: GET http://" + web.hostPort() + "/v2/ answered 404 without a"
+                    + " Docker-Distribution-API-Version header");
+            assertThat(web.requests()).contains("GET /v2/");
+        }
+    }
+
+    @Test
+    void aWebSiteThatAnswersEveryPathWithItsPageIsNotAV2Registry() {
+        try (WebServer web = WebServer.htmlEverywhere()) {
+            // given
+            ImageReference reference = ImageReference.parse(web.hostPort() + "/team/app:1");
+
+            // when
+            RegistryException resolve = catchThrowableOfType(RegistryException.class,
+                    () -> registries.resolve(reference, INSECURE));
+            RegistryException importing = catchThrowableOfType(RegistryException.class,
+                    () -> registries.importImage(reference, INSECURE));
+
+            // then
+            assertThat(resolve.reason()).isEqualTo(Reason.NotV2Registry);
+            assertThat(importing.reason()).isEqualTo(Reason.NotV2Registry);
+            assertThat(importing.getMessage()).startsWith("registry \"" + web.hostPort() + "\" does not support the v2"
+                    + " Registry API").endsWith("answered 200 with an HTML page and no Docker-Distribution-API-Version header");
+        }
+    }
+
+    @Test
+    void aHostWhoseV2AsksForABearerTokenIsARegistry() {
+        // given: no version header anywhere, manifests 404, /v2/ a 401 challenge
+        try (WebServer host = WebServer.notFoundEverywhere().on("/v2/", 401,
+                Map.of("WWW-Authenticate", "Bearer realm=\"https://auth.example/token\",service=\"registry\""), "")) {
+
+            // when
+            RegistryException error = catchThrowableOfType(RegistryException.class,
+                    () -> registries.importImage(ImageReference.parse(host.hostPort() + "/team/app:1"), INSECURE));
+
+            // then
+            assertThat(error.reason()).isEqualTo(Reason.NotFound);
+        }
+    }
+
+    @Test
+    void aFailingServerIsNotCalledSomethingElseThanARegistry() {
+        try (WebServer failing = WebServer.answering(502, "text/html", "<html><body>Bad Gateway</body></html>")) {
+            // when
+            RegistryException error = catchThrowableOfType(RegistryException.class,
+                    () -> registries.importImage(ImageReference.parse(failing.hostPort() + "/team/app:1"), INSECURE));
+
+            // then: a 5xx cannot tell; the answer speaks for itself
+            assertThat(error.reason()).isEqualTo(Reason.InternalError);
+            assertThat(error.getMessage()).contains("unexpected status 502");
+        }
     }
 
     @Test

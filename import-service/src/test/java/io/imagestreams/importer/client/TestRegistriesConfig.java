@@ -40,6 +40,11 @@ record TestRegistriesConfig(List<String> allowedHosts, List<String> insecureHost
                 connect, requestTimeout, platform, pageSize);
     }
 
+    TestRegistriesConfig withDefaultPlatform(String defaultPlatform) {
+        return new TestRegistriesConfig(allowedHosts, insecureHosts, blocked, allowedRanges, maxConcurrent, connect,
+                request, defaultPlatform, pageSize);
+    }
+
     TestRegistriesConfig withPageSize(int size) {
         return new TestRegistriesConfig(allowedHosts, insecureHosts, blocked, allowedRanges, maxConcurrent, connect,
                 request, platform, size);

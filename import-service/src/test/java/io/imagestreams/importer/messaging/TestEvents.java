@@ -34,8 +34,14 @@ public final class TestEvents {
 
     /** A spec tag importing {@code from}, scheduled or not. */
     public static SpecTag dockerTag(String name, String from, boolean scheduled, long generation) {
+        return dockerTag(name, from, scheduled, generation, null, null);
+    }
+
+    /** A spec tag importing {@code from} whose annotations prefer {@code preferArch}/{@code preferOs} (null: unset). */
+    public static SpecTag dockerTag(String name, String from, boolean scheduled, long generation, String preferArch,
+            String preferOs) {
         return new SpecTag(name, new TagSource("DockerImage", null, from), false, generation,
-                new ImportPolicy(true, scheduled, "Legacy"), "Source");
+                new ImportPolicy(true, scheduled, "Legacy"), "Source", preferArch, preferOs);
     }
 
     /** The published events of {@code type} whose payload mentions {@code namespace}, oldest first. */

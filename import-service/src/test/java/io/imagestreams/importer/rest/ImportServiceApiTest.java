@@ -234,6 +234,16 @@ class ImportServiceApiTest {
                 .then().statusCode(400).body("error", containsString("not an ImageStreamImport"));
         given().contentType("application/json").body("{\"kind\": \"ImageStreamImport\"}").post("/api/v1/lookups")
                 .then().statusCode(200);
+        String oneImage = """
+                {"kind": "ImageStreamImport", "metadata": {"name": "app", "namespace": "%s"},
+                 "spec": {"images": [{"from": {"kind": "DockerImage", "name": "169.254.169.254/x/y:v1"}}]},
+                 "platformPreferences": %s}""";
+        given().contentType("application/json").body(oneImage.formatted(namespace(), "[null, null]"))
+                .post("/api/v1/lookups").then().statusCode(400).body("field", equalTo("platformPreferences"));
+        given().contentType("application/json").body(oneImage.formatted(namespace(), "[{\"preferArch\": 64}]"))
+                .post("/api/v1/lookups").then().statusCode(400).body("field", equalTo("platformPreferences"));
+        given().contentType("application/json").body(oneImage.formatted(namespace(), "[{\"preferArch\": \"arm64\"}]"))
+                .post("/api/v1/lookups").then().statusCode(200).body("images[0].status.reason", equalTo("Forbidden"));
     }
 
     private static String namespace() {

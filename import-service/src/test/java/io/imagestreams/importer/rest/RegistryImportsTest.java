@@ -9,6 +9,7 @@ import io.imagestreams.api.event.ImportPolicy;
 import io.imagestreams.api.event.ImportRequested;
 import io.imagestreams.api.event.ImportTag;
 import io.imagestreams.api.event.StreamCreated;
+import io.imagestreams.api.event.StreamUpdated;
 import io.imagestreams.importer.messaging.ImportRequestsConsumer;
 import io.imagestreams.importer.messaging.ImportResultsPublisher;
 import io.imagestreams.importer.messaging.StreamEventsConsumer;
@@ -22,6 +23,7 @@ import io.imagestreams.testsupport.registry.PushedImage;
 import io.imagestreams.testsupport.registry.PushedIndex;
 import io.imagestreams.testsupport.registry.RecordingProxy;
 import io.imagestreams.testsupport.registry.RegistryPusher;
+import io.imagestreams.testsupport.registry.WebServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -119,6 +121,112 @@ class RegistryImportsTest {
     }
 
     @Test
+    void aLookupPicksTheChildTheTargetTagPrefers() {
+        // given
+        String repo = "team/prefer-" + suffix();
+        PushedIndex multi = new RegistryPusher(registry.url()).pushIndex(repo, "multi",
+                List.of(ImageSpec.linux("amd64"), ImageSpec.linux("arm64")));
+        String tag = registry.hostPort() + "/" + repo + ":multi";
+        String digest = registry.hostPort() + "/" + repo + "@" + multi.digest();
+
+        // when: the target tags prefer arm64, nothing, s390x (no such child), and arm64 for an import by digest
+        JsonPath answer = lookup(namespace(), List.of(image(tag, "Legacy"), image(tag, "Legacy"), image(tag, "Legacy"),
+                image(digest, "Legacy")), null, """
+                [{"preferArch": "arm64"}, null, {"preferArch": "s390x", "preferOs": "linux"}, {"preferArch": "arm64"}]""");
+
+        // then
+        String amd64 = multi.child("linux", "amd64").digest();
+        String arm64 = multi.child("linux", "arm64").digest();
+        assertThat(answer.getString("images[0].image.metadata.name")).isEqualTo(arm64);
+        assertThat(answer.getString("images[0].image.dockerImageReference")).isEqualTo(registry.hostPort() + "/" + repo + "@" + arm64);
+        assertThat(answer.getString("images[1].image.metadata.name")).isEqualTo(amd64);
+        assertThat(answer.getString("images[2].image.metadata.name")).isEqualTo(amd64);
+        // a digest names the list: no preference, as in OpenShift
+        assertThat(answer.getString("images[3].image.metadata.name")).isEqualTo(amd64);
+    }
+
+    @Test
+    void aHostThatIsNotARegistryFailsWithNotV2RegistryWhileARealRegistryImports() {
+        // given: a web server answering 404, a web site answering its page, and an image on the real registry
+        String repo = "team/real-" + suffix();
+        PushedImage real = new RegistryPusher(registry.url()).push(repo, "v1", ImageSpec.linux("amd64"));
+        try (WebServer notFound = WebServer.notFoundEverywhere(); WebServer site = WebServer.htmlEverywhere()) {
+            String ns = namespace();
+
+            // when
+            JsonPath answer = lookup(ns, List.of(image(notFound.hostPort() + "/team/app:v1", "Legacy"),
+                    image(site.hostPort() + "/team/app:v1", "Legacy"),
+                    image(registry.hostPort() + "/" + repo + ":v1", "Legacy")), null);
+            JsonPath repository = lookup(ns, List.of(), notFound.hostPort() + "/team/app");
+
+            // then
+            assertThat(answer.getString("images[0].status.status")).isEqualTo("Failure");
+            assertThat(answer.getString("images[0].status.reason")).isEqualTo("NotV2Registry");
+            assertThat(answer.getInt("images[0].status.code")).isEqualTo(403);
+            assertThat(answer.getString("images[0].status.message"))
+                    .startsWith("registry \"" + notFound.hostPort() + "\" does not support the v2 Registry API");
+            assertThat(answer.getString("images[1].status.reason")).isEqualTo("NotV2Registry");
+            assertThat(answer.getString("images[2].status.status")).isEqualTo("Success");
+            assertThat(answer.getString("images[2].image.metadata.name")).isEqualTo(real.digest());
+            assertThat(repository.getString("repository.status.reason")).isEqualTo("NotV2Registry");
+
+            // when: the same host asked for by an import request
+            TestEvents.send(connector, ImportRequestsConsumer.CHANNEL, new ImportRequested(ns, "app", List.of(new ImportTag("v1",
+                    notFound.hostPort() + "/team/app:v1", 3, new ImportPolicy(true, false, "Legacy"), "Source"))));
+
+            // then: the tag fails with the reason stream-service records in its ImportSuccess=False condition
+            JsonPath failed = awaitResult(EventTypes.IMPORT_FAILED, ns, 1);
+            assertThat(failed.getString("reason")).isEqualTo("NotV2Registry");
+            assertThat(failed.getString("message")).contains("does not support the v2 Registry API");
+            assertThat(failed.getLong("generation")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void anHttpsRegistryWhoseCertificateCannotBeVerifiedIsReadOnlyWhenTheTagOrTheRegistryIsInsecure() {
+        try (DockerRegistryServer tls = DockerRegistryServer.builder().tls().start()) {
+            // given
+            String repo = "team/tls-" + suffix();
+            PushedImage pushed = tls.pusher().push(repo, "v1", ImageSpec.linux("amd64"));
+            String from = tls.hostPort() + "/" + repo + ":v1";
+            String ns = namespace();
+
+            // when: neither the tag nor the registry's settings say insecure
+            JsonPath strict = lookup(ns, List.of(image(from, "Legacy", false)), null);
+            TestEvents.send(connector, ImportRequestsConsumer.CHANNEL, new ImportRequested(ns, "app", List.of(new ImportTag("v1",
+                    from, 2, new ImportPolicy(false, false, "Legacy"), "Source"))));
+
+            // then: refused per image and per tag, naming the certificate problem
+            assertThat(strict.getString("images[0].status.status")).isEqualTo("Failure");
+            assertThat(strict.getString("images[0].status.reason")).isEqualTo("BadRequest");
+            assertThat(strict.getInt("images[0].status.code")).isEqualTo(400);
+            assertThat(strict.getString("images[0].status.message")).isEqualTo("the repository " + tls.hostPort() + "/" + repo
+                    + " is served with a TLS certificate that cannot be verified (x509: certificate signed by unknown"
+                    + " authority) and requires the insecure flag to import");
+            JsonPath failed = awaitResult(EventTypes.IMPORT_FAILED, ns, 1);
+            assertThat(failed.getString("reason")).isEqualTo("BadRequest");
+            assertThat(failed.getString("message")).contains("x509: certificate signed by unknown authority");
+
+            // when / then: the tag says insecure
+            JsonPath byTag = lookup(ns, List.of(image(from, "Legacy", true)), null);
+            assertThat(byTag.getString("images[0].status.status")).isEqualTo("Success");
+            assertThat(byTag.getString("images[0].image.metadata.name")).isEqualTo(pushed.digest());
+
+            // when / then: the registry is marked insecure, the tag is not
+            given().contentType("application/json").body("{\"insecure\": true}").put("/api/v1/registries/" + tls.hostPort())
+                    .then().statusCode(201);
+            try {
+                JsonPath byRegistry = lookup(ns, List.of(image(from, "Legacy", false)), null);
+                assertThat(byRegistry.getString("images[0].status.status")).isEqualTo("Success");
+                assertThat(byRegistry.getString("images[0].image.dockerImageReference"))
+                        .isEqualTo(tls.hostPort() + "/" + repo + "@" + pushed.digest());
+            } finally {
+                given().delete("/api/v1/registries/" + tls.hostPort()).then().statusCode(204);
+            }
+        }
+    }
+
+    @Test
     void importsAWholeRepositoryInOpenShiftsOrderUpToTheCap() {
         // given: latest and 55 minor versions, more than the cap of 50
         String repo = "team/all-" + suffix();
@@ -194,6 +302,65 @@ class RegistryImportsTest {
         assertThat(result.getString("image.metadata.name")).isEqualTo(pushed.digest());
         assertThat(result.getString("dockerImageReference")).isEqualTo(registry.hostPort() + "/" + repo + "@" + pushed.digest());
         assertThat(result.getString("scheduledFrom")).isNull();
+    }
+
+    @Test
+    void anImportRequestPicksTheChildTheTagPrefers() {
+        // given
+        String repo = "team/async-prefer-" + suffix();
+        PushedIndex multi = new RegistryPusher(registry.url()).pushIndex(repo, "v1",
+                List.of(ImageSpec.linux("amd64"), ImageSpec.linux("arm64")));
+        String from = registry.hostPort() + "/" + repo + ":v1";
+        String ns = namespace();
+        ImportPolicy legacy = new ImportPolicy(true, false, "Legacy");
+
+        // when
+        TestEvents.send(connector, ImportRequestsConsumer.CHANNEL, new ImportRequested(ns, "app", List.of(
+                new ImportTag("arm", from, 2, legacy, "Source", "arm64", null),
+                new ImportTag("default", from, 2, legacy, "Source"),
+                new ImportTag("unmatched", from, 2, legacy, "Source", "riscv64", "linux"))));
+
+        // then
+        List<JsonPath> results = IntStream.rangeClosed(1, 3).mapToObj(i -> awaitResult(EventTypes.IMPORT_SUCCEEDED, ns, i)).toList();
+        assertThat(results).extracting(r -> r.getString("tag")).containsExactly("arm", "default", "unmatched");
+        assertThat(results).extracting(r -> r.getString("image.metadata.name")).containsExactly(
+                multi.child("linux", "arm64").digest(), multi.child("linux", "amd64").digest(),
+                multi.child("linux", "amd64").digest());
+        assertThat(results.get(0).getString("dockerImageReference"))
+                .isEqualTo(registry.hostPort() + "/" + repo + "@" + multi.child("linux", "arm64").digest());
+    }
+
+    @Test
+    void aScheduledTagImportsTheChildItPrefersAndANewPreferenceAtItsNextCheck() {
+        // given: a scheduled tag that prefers arm64
+        String repo = "team/sched-prefer-" + suffix();
+        PushedIndex multi = new RegistryPusher(registry.url()).pushIndex(repo, "v1",
+                List.of(ImageSpec.linux("amd64"), ImageSpec.linux("arm64")));
+        String from = registry.hostPort() + "/" + repo + ":v1";
+        String ns = namespace();
+        TestEvents.send(connector, StreamEventsConsumer.CHANNEL, new StreamCreated(ns, "app", "uid", 1, List.of(
+                TestEvents.dockerTag("v1", from, true, 1, "arm64", null))));
+        awaitTracked(ns);
+        given().get("/api/v1/schedules/" + ns + "/app/v1").then().body("preferArch", org.hamcrest.Matchers.equalTo("arm64"));
+
+        // when
+        checkNowAndAwait(ns, "Updated", 1);
+
+        // then
+        assertThat(awaitResult(EventTypes.IMPORT_SUCCEEDED, ns, 1).getString("image.metadata.name"))
+                .isEqualTo(multi.child("linux", "arm64").digest());
+
+        // when: the preference is removed (the list is unchanged) and the tag is checked again
+        TestEvents.send(connector, StreamEventsConsumer.CHANNEL, new StreamUpdated(ns, "app", "uid", 2, List.of(
+                TestEvents.dockerTag("v1", from, true, 1))));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/schedules/" + ns + "/app/v1").then()
+                .body("preferArch", org.hamcrest.Matchers.nullValue())
+                .body("lastDigest", org.hamcrest.Matchers.nullValue()));
+        checkNowAndAwait(ns, "Updated", 2);
+
+        // then: the default platform's child is imported
+        assertThat(awaitResult(EventTypes.IMPORT_SUCCEEDED, ns, 2).getString("image.metadata.name"))
+                .isEqualTo(multi.child("linux", "amd64").digest());
     }
 
     @Test
@@ -317,21 +484,31 @@ class RegistryImportsTest {
     }
 
     private static JsonPath lookup(String ns, List<String> images, String repository) {
+        return lookup(ns, images, repository, null);
+    }
+
+    /** @param platformPreferences the JSON of the lookup's {@code platformPreferences}, or null for none */
+    private static JsonPath lookup(String ns, List<String> images, String repository, String platformPreferences) {
         String body = """
                 {"kind": "ImageStreamImport", "apiVersion": "image.openshift.io/v1",
                  "metadata": {"name": "app", "namespace": "%s"},
                  "spec": {"import": true, "images": [%s]%s},
-                 "status": {}}""".formatted(ns, String.join(",", images), repository == null ? ""
+                 "status": {}%s}""".formatted(ns, String.join(",", images), repository == null ? ""
                 : ", \"repository\": {\"from\": {\"kind\": \"DockerImage\", \"name\": \"" + repository
-                        + "\"}, \"importPolicy\": {\"insecure\": true}}");
+                        + "\"}, \"importPolicy\": {\"insecure\": true}}",
+                platformPreferences == null ? "" : ", \"platformPreferences\": " + platformPreferences);
         return given().contentType("application/json").body(body).post("/api/v1/lookups")
                 .then().statusCode(200).extract().jsonPath();
     }
 
     private static String image(String from, String importMode) {
+        return image(from, importMode, true);
+    }
+
+    private static String image(String from, String importMode, boolean insecure) {
         return """
                 {"from": {"kind": "DockerImage", "name": "%s"}, "to": {"name": "t"},
-                 "importPolicy": {"insecure": true, "importMode": "%s"}}""".formatted(from, importMode);
+                 "importPolicy": {"insecure": %s, "importMode": "%s"}}""".formatted(from, insecure, importMode);
     }
 
     private static String namespace() {

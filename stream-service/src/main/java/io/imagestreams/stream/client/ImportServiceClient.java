@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imagestreams.api.image.ImageStreamImport;
 import io.imagestreams.api.image.ImageStreamImportStatus;
+import io.imagestreams.api.image.PlatformPreference;
 import io.imagestreams.api.json.ImageApiJson;
 import io.imagestreams.stream.config.StreamServiceConfig;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,6 +88,16 @@ public class ImportServiceClient {
      *     {@link ImportServiceException}
      */
     public Uni<ImageStreamImportStatus> lookup(ImageStreamImport request) {
+        return lookup(request, List.of());
+    }
+
+    /**
+     * As {@link #lookup(ImageStreamImport)}, telling import-service per {@code spec.images[i]} (index-aligned)
+     * which platform its target spec tag prefers from a manifest list. Sent as the body's extra field
+     * {@value PlatformPreference#LOOKUP_FIELD} when any image prefers one; an import-service that does not know
+     * the field ignores it.
+     */
+    public Uni<ImageStreamImportStatus> lookup(ImageStreamImport request, List<PlatformPreference> platforms) {
         return Uni.createFrom().deferred(() -> {
             if (lookups.isEmpty()) {
                 return Uni.createFrom().failure(new ImportServiceException(NOT_CONFIGURED));
@@ -95,7 +109,7 @@ public class ImportServiceClient {
             }
             Context caller = Vertx.currentContext();
             Uni<ImageStreamImportStatus> answer = Uni.createFrom()
-                    .completionStage(() -> http.sendAsync(post(request), HttpResponse.BodyHandlers.ofByteArray()))
+                    .completionStage(() -> http.sendAsync(post(request, platforms), HttpResponse.BodyHandlers.ofByteArray()))
                     .ifNoItem().after(timeout).failWith(TimeoutException::new)
                     .onFailure().transform(this::describe)
                     .map(response -> read(request, response));
@@ -103,11 +117,17 @@ public class ImportServiceClient {
         });
     }
 
-    private HttpRequest post(ImageStreamImport request) {
+    private HttpRequest post(ImageStreamImport request, List<PlatformPreference> platforms) {
         byte[] body;
         try {
-            body = JSON.writeValueAsBytes(request);
-        } catch (JsonProcessingException e) {
+            ObjectNode document = JSON.valueToTree(request);
+            if (platforms.stream().anyMatch(platform -> platform != null && !platform.isEmpty())) {
+                ArrayNode preferences = document.putArray(PlatformPreference.LOOKUP_FIELD);
+                platforms.forEach(platform -> preferences.add(JSON.valueToTree(
+                        platform == null ? PlatformPreference.NONE : platform)));
+            }
+            body = JSON.writeValueAsBytes(document);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalArgumentException("the ImageStreamImport cannot be written as JSON", e);
         }
         return HttpRequest.newBuilder(lookups.orElseThrow())

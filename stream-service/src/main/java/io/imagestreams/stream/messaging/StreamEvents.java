@@ -19,6 +19,7 @@ import io.imagestreams.api.event.TagUpdated;
 import io.imagestreams.api.image.ImageApi;
 import io.imagestreams.api.image.ImageStream;
 import io.imagestreams.api.image.NamedTagEventList;
+import io.imagestreams.api.image.PlatformPreference;
 import io.imagestreams.api.image.TagEvent;
 import io.imagestreams.api.image.TagReference;
 import io.imagestreams.api.json.ImageApiJson;
@@ -159,8 +160,9 @@ public class StreamEvents {
                     && Objects.equals(previous.get().getFrom(), tag.getFrom())) {
                 continue;
             }
+            PlatformPreference platform = PlatformPreference.of(tag);
             tags.add(new ImportTag(tag.getName(), tag.getFrom().getName(), tag.getGeneration(), ImportPolicy.of(tag.getImportPolicy()),
-                    tag.getReferencePolicy().getType()));
+                    tag.getReferencePolicy().getType(), platform.preferArch(), platform.preferOs()));
         }
         return tags.isEmpty() ? Optional.empty()
                 : Optional.of(new ImportRequested(next.getMetadata().getNamespace(), next.getMetadata().getName(), tags));

@@ -18,6 +18,7 @@ import io.imagestreams.stream.repository.StoredStream;
 import io.imagestreams.stream.service.imports.ImportAnswers;
 import io.imagestreams.stream.service.imports.ImportRecorder;
 import io.imagestreams.stream.service.imports.ImportTarget;
+import io.imagestreams.stream.service.imports.TargetPlatforms;
 import io.imagestreams.stream.service.tags.TagImports;
 import io.imagestreams.stream.service.validation.ImageStreamImportValidator;
 import io.imagestreams.stream.service.validation.ValidationErrors;
@@ -84,7 +85,7 @@ public class ImageStreamImportService {
         ImportTarget target = ImportTarget.of(meta);
         return pool.withConnection(c -> streams.find(c, namespace, meta.getName()))
                 .map(target::check)
-                .flatMap(current -> lookup(request).flatMap(lookup -> {
+                .flatMap(current -> lookup(request, current).flatMap(lookup -> {
                     if (lookup.failed() || !request.getSpec().isImport()) {
                         // a dry run shows no stream; a failed lookup shows the stream it left as it was
                         Optional<ImageStream> shown = request.getSpec().isImport()
@@ -99,8 +100,9 @@ public class ImageStreamImportService {
     private record Lookup(ImageStreamImportStatus status, boolean failed) {
     }
 
-    private Uni<Lookup> lookup(ImageStreamImport request) {
-        return importService.lookup(request)
+    /** Asks import-service, telling it the platform each image's target spec tag in {@code current} prefers. */
+    private Uni<Lookup> lookup(ImageStreamImport request, Optional<StoredStream> current) {
+        return importService.lookup(request, TargetPlatforms.of(request.getSpec(), current.map(StoredStream::stream)))
                 .map(status -> new Lookup(status, false))
                 .onFailure(ImportServiceException.class).recoverWithItem(e -> {
                     ObjectMeta meta = request.getMetadata();

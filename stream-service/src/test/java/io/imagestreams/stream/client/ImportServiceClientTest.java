@@ -8,6 +8,7 @@ import io.imagestreams.api.image.ImageImportSpec;
 import io.imagestreams.api.image.ImageImportStatus;
 import io.imagestreams.api.image.ImageStreamImport;
 import io.imagestreams.api.image.ImageStreamImportStatus;
+import io.imagestreams.api.image.PlatformPreference;
 import io.imagestreams.api.image.RepositoryImportSpec;
 import io.imagestreams.api.image.RepositoryImportStatus;
 import io.imagestreams.api.json.ImageApiJson;
@@ -17,6 +18,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +63,28 @@ class ImportServiceClientTest {
         assertThat(sent.getBoolean("spec.import")).isTrue();
         assertThat(sent.getString("spec.images[0].from.name")).isEqualTo("quay.io/acme/app:v1");
         assertThat(sent.getString("spec.images[0].to.name")).isEqualTo("v1");
+    }
+
+    @Test
+    void sendsThePlatformEachImagePrefersOnlyWhenOneDoes() {
+        // given
+        ImageStreamImport twoImages = request().withImage(ImageImportSpec.fromDockerImage("quay.io/acme/app:v2").to("v2"));
+        ImageStreamImportStatus two = answerWith(ImageImportStatus.succeeded(image(), "v1"));
+        two.getImages().add(ImageImportStatus.succeeded(image(), "v2"));
+        fake.answer(200, ImageApiJson.toJsonString(two));
+
+        // when
+        client.lookup(twoImages, List.of(PlatformPreference.NONE, new PlatformPreference("arm64", null))).await().atMost(WAIT);
+        client.lookup(twoImages, List.of(PlatformPreference.NONE, PlatformPreference.NONE)).await().atMost(WAIT);
+
+        // then
+        JsonPath preferring = JsonPath.from(fake.requests().get(0));
+        assertThat(preferring.getList("platformPreferences")).hasSize(2);
+        assertThat(preferring.getMap("platformPreferences[0]")).isEmpty();
+        assertThat(preferring.getString("platformPreferences[1].preferArch")).isEqualTo("arm64");
+        assertThat(preferring.getMap("platformPreferences[1]")).doesNotContainKey("preferOs");
+        assertThat(preferring.getString("spec.images[1].from.name")).isEqualTo("quay.io/acme/app:v2");
+        assertThat(JsonPath.from(fake.requests().get(1)).getMap("$")).doesNotContainKey("platformPreferences");
     }
 
     @Test

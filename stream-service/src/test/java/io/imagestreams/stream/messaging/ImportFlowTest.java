@@ -48,6 +48,34 @@ class ImportFlowTest {
     InMemoryConnector connector;
 
     @Test
+    void aTagsPreferredPlatformTravelsWithItsImportRequestAndStreamEvent() {
+        // given
+        String ns = "imports-" + UUID.randomUUID().toString().substring(0, 8);
+        InMemorySink<String> outbox = connector.sink(OutboxRelay.CHANNEL);
+
+        // when
+        given().contentType("application/json").body("""
+                {"apiVersion":"image.openshift.io/v1","kind":"ImageStream","metadata":{"name":"app"},
+                 "spec":{"tags":[{"name":"arm","annotations":{"importer.image.openshift.io/prefer-arch":"arm64"},
+                                  "from":{"kind":"DockerImage","name":"quay.io/acme/app:v1"},
+                                  "importPolicy":{"scheduled":true}},
+                                 {"name":"plain","from":{"kind":"DockerImage","name":"quay.io/acme/app:v1"}}]}}""")
+                .when().post(API + "/namespaces/" + ns + "/imagestreams").then().statusCode(201);
+
+        // then
+        Message<String> request = await().atMost(Duration.ofSeconds(10)).until(
+                () -> find(outbox.received(), EventTypes.IMPORT_REQUESTED, ns), m -> m != null);
+        JsonPath requested = JsonPath.from(request.getPayload());
+        assertThat(requested.getString("tags.find { it.tag == 'arm' }.preferArch")).isEqualTo("arm64");
+        assertThat(requested.getMap("tags.find { it.tag == 'arm' }")).doesNotContainKey("preferOs");
+        assertThat(requested.getMap("tags.find { it.tag == 'plain' }")).doesNotContainKey("preferArch");
+        JsonPath created = JsonPath.from(await().atMost(Duration.ofSeconds(10)).until(
+                () -> find(outbox.received(), EventTypes.STREAM_CREATED, ns), m -> m != null).getPayload());
+        assertThat(created.getString("tags.find { it.name == 'arm' }.preferArch")).isEqualTo("arm64");
+        assertThat(created.getMap("tags.find { it.name == 'plain' }")).doesNotContainKey("preferArch");
+    }
+
+    @Test
     void aNewDockerImageTagIsImportedAndTheResultMovesTheTag() {
         // given
         String ns = "imports-" + UUID.randomUUID().toString().substring(0, 8);

@@ -118,11 +118,50 @@ class ImageStreamImportResourceTest {
         assertThat(asked.getString("metadata.namespace")).isEqualTo(ns);
         assertThat(asked.getString("spec.images[1].to.name")).isEqualTo("missing");
         assertThat(asked.getString("spec.images[1].importPolicy.importMode")).isEqualTo("Legacy");
+        assertThat(asked.getMap("$")).doesNotContainKey("platformPreferences");
 
         // and the tag move is announced, without asking for an import of what was just imported
         await().atMost(Duration.ofSeconds(10)).until(() -> find(outbox.received(), EventTypes.TAG_UPDATED, ns) != null);
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
                 .until(() -> find(outbox.received(), EventTypes.IMPORT_REQUESTED, ns) == null);
+    }
+
+    @Test
+    void importServiceIsToldThePlatformTheTargetTagPrefers() {
+        // given: a stream whose tag arm prefers linux/arm64 and whose tag plain prefers nothing
+        String ns = namespace();
+        given().contentType("application/json").body("""
+                {"apiVersion":"image.openshift.io/v1","kind":"ImageStream","metadata":{"name":"app"},
+                 "spec":{"tags":[
+                   {"name":"arm","annotations":{"importer.image.openshift.io/prefer-arch":"arm64",
+                                                "importer.image.openshift.io/prefer-os":"linux"},
+                    "from":{"kind":"DockerImage","name":"quay.io/acme/app:1"}},
+                   {"name":"plain","from":{"kind":"DockerImage","name":"quay.io/acme/app:1"}}]}}""")
+                .when().post(API + "/namespaces/" + ns + "/imagestreams").then().statusCode(201);
+        // digests of their own: images are cluster-wide, and other tests expect A and B (not) to exist
+        String arm64 = "sha256:" + "5".repeat(64);
+        String amd64 = "sha256:" + "6".repeat(64);
+        fake.answer(200, answer(success(arm64, "quay.io/acme/app", "1"), success(arm64, "quay.io/acme/app", "arm"),
+                success(amd64, "quay.io/acme/app", "1"), success(amd64, "quay.io/acme/app", "")));
+
+        // when
+        given().contentType("application/json").body("""
+                {"metadata":{"name":"app"},"spec":{"import":true,"images":[
+                  {"from":{"kind":"DockerImage","name":"quay.io/acme/app:1"},"to":{"name":"arm"}},
+                  {"from":{"kind":"DockerImage","name":"quay.io/acme/app:arm"}},
+                  {"from":{"kind":"DockerImage","name":"quay.io/acme/app:1"},"to":{"name":"plain"}},
+                  {"from":{"kind":"DockerImage","name":"quay.io/acme/app@%s"},"to":{"name":"arm"}}]}}""".formatted(amd64))
+                .when().post(API + "/namespaces/" + ns + "/imagestreamimports")
+                .then().statusCode(201);
+
+        // then: per image, the preference of the tag it imports into (by to, else the source tag); none for a digest
+        JsonPath asked = JsonPath.from(fake.requests().get(0));
+        assertThat(asked.getList("platformPreferences")).hasSize(4);
+        assertThat(asked.getString("platformPreferences[0].preferArch")).isEqualTo("arm64");
+        assertThat(asked.getString("platformPreferences[0].preferOs")).isEqualTo("linux");
+        assertThat(asked.getString("platformPreferences[1].preferArch")).isEqualTo("arm64");
+        assertThat(asked.getMap("platformPreferences[2]")).isEmpty();
+        assertThat(asked.getMap("platformPreferences[3]")).isEmpty();
     }
 
     @Test

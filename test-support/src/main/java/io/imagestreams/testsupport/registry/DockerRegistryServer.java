@@ -6,6 +6,7 @@ import io.imagestreams.launcher.RegistryConfig;
 import io.imagestreams.testsupport.InfraProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,12 +19,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.mindrot.jbcrypt.BCrypt;
 
 /**
  * A real registry (Debian's {@code docker-registry}, distribution 2.8) on a free loopback port, with filesystem
- * storage in a throw-away folder, deletes enabled, and optionally htpasswd or token auth and push notifications.
- * {@link #close()} stops it and removes its data.
+ * storage in a throw-away folder, deletes enabled, and optionally HTTPS with a self-signed certificate, htpasswd or
+ * token auth and push notifications. {@link #close()} stops it and removes its data.
  */
 public final class DockerRegistryServer implements AutoCloseable {
 
@@ -50,6 +52,7 @@ public final class DockerRegistryServer implements AutoCloseable {
     private final Path directory;
     private final int port;
     private final AuthMode authMode;
+    private final SelfSignedCertificate certificate;
 
     private DockerRegistryServer(Builder builder) throws IOException {
         if (!Files.isExecutable(BINARY)) {
@@ -59,11 +62,19 @@ public final class DockerRegistryServer implements AutoCloseable {
         this.directory = InfraProcesses.tempDir("docker-registry-");
         this.port = FreePorts.next();
         this.authMode = builder.authMode;
+        try {
+            this.certificate = builder.tls ? SelfSignedCertificate.generate(directory) : null;
+        } catch (GeneralSecurityException e) {
+            InfraProcesses.deleteRecursively(directory);
+            throw new IllegalStateException("cannot make the registry's TLS certificate", e);
+        }
         Path config = directory.resolve("config.yml");
         Files.writeString(config, configYaml(builder));
         this.process = InfraProcesses.start("docker-registry", List.of(BINARY.toString(), "serve", config.toString()));
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient.Builder clientBuilder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+            sslContext().ifPresent(clientBuilder::sslContext);
+            HttpClient client = clientBuilder.build();
             process.awaitReady(START_TIMEOUT, () -> answersV2(client));
         } catch (RuntimeException e) {
             close();
@@ -80,9 +91,20 @@ public final class DockerRegistryServer implements AutoCloseable {
         return builder().start();
     }
 
-    /** {@code http://127.0.0.1:<port>}. */
+    /** {@code http://127.0.0.1:<port>}, or {@code https://…} for a registry started with {@link Builder#tls()}. */
     public URI url() {
-        return URI.create("http://" + hostPort());
+        return URI.create((certificate == null ? "http://" : "https://") + hostPort());
+    }
+
+    /** For a registry started with {@link Builder#tls()}: a context trusting its self-signed certificate. */
+    public Optional<SSLContext> sslContext() {
+        return Optional.ofNullable(certificate).map(SelfSignedCertificate::trusting);
+    }
+
+    /** An anonymous pusher for this registry, trusting its certificate when it serves HTTPS. */
+    public RegistryPusher pusher() {
+        RegistryPusher pusher = new RegistryPusher(url());
+        return sslContext().map(pusher::trusting).orElse(pusher);
     }
 
     /** {@code 127.0.0.1:<port>}, the registry part of pull specs. */
@@ -124,6 +146,9 @@ public final class DockerRegistryServer implements AutoCloseable {
 
     private String configYaml(Builder builder) throws IOException {
         RegistryConfig config = RegistryConfig.listeningOn(hostPort(), directory.resolve("data"));
+        if (certificate != null) {
+            config.tls(certificate.certificate(), certificate.key());
+        }
         switch (builder.authMode) {
             case BASIC -> {
                 Path htpasswd = directory.resolve("htpasswd");
@@ -154,6 +179,16 @@ public final class DockerRegistryServer implements AutoCloseable {
         private String basicRealm = "imagestreams-test-registry";
         private TokenServer tokenServer;
         private final List<NotificationEndpoint> endpoints = new ArrayList<>();
+        private boolean tls;
+
+        /**
+         * Serves HTTPS only, with a self-signed certificate for {@code 127.0.0.1} and {@code localhost} made at
+         * start: clients that verify certificates refuse it unless they trust {@link #sslContext()}.
+         */
+        public Builder tls() {
+            this.tls = true;
+            return this;
+        }
 
         /** htpasswd auth with these users and passwords. */
         public Builder basicAuth(Map<String, String> users) {

@@ -38,6 +38,12 @@ public record ImageSpec(ManifestFormat format, String os, String architecture, S
                 workingDir, user, layerCount, layerSize);
     }
 
+    /** The same image for another operating system (e.g. {@code windows}, {@code freebsd}). */
+    public ImageSpec withOs(String os) {
+        return new ImageSpec(format, os, architecture, variant, created, env, labels, exposedPorts, cmd, entrypoint,
+                workingDir, user, layerCount, layerSize);
+    }
+
     public ImageSpec withVariant(String variant) {
         return new ImageSpec(format, os, architecture, variant, created, env, labels, exposedPorts, cmd, entrypoint,
                 workingDir, user, layerCount, layerSize);

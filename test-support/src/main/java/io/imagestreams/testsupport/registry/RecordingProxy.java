@@ -3,13 +3,10 @@ package io.imagestreams.testsupport.registry;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -108,7 +105,7 @@ public final class RecordingProxy implements AutoCloseable {
 
     private final URI upstream;
     private final HttpServer server;
-    private final ServerSocket front;
+    private final PlainHttpFront front;
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "recording-proxy");
         thread.setDaemon(true);
@@ -131,8 +128,7 @@ public final class RecordingProxy implements AutoCloseable {
         server.createContext("/", this::handle);
         server.setExecutor(threads);
         server.start();
-        this.front = new ServerSocket(0, 50, loopback);
-        threads.execute(this::acceptLoop);
+        this.front = new PlainHttpFront(server.getAddress().getPort(), threads);
     }
 
     /** A proxy to {@code upstream} (e.g. a {@link DockerRegistryServer#url()}). */
@@ -151,7 +147,7 @@ public final class RecordingProxy implements AutoCloseable {
 
     /** {@code 127.0.0.1:<port>}, the registry part of pull specs through the proxy. */
     public String hostPort() {
-        return "127.0.0.1:" + front.getLocalPort();
+        return "127.0.0.1:" + front.port();
     }
 
     /** Every request so far, oldest first. */
@@ -213,11 +209,7 @@ public final class RecordingProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            front.close();
-        } catch (IOException e) {
-            // closing anyway
-        }
+        front.close();
         server.stop(0);
         threads.shutdownNow();
     }
@@ -304,50 +296,4 @@ public final class RecordingProxy implements AutoCloseable {
     }
 
     /** Relays each connection to the HTTP server unless it opens with a TLS handshake record (0x16), closed at once. */
-    private void acceptLoop() {
-        while (!front.isClosed()) {
-            try {
-                Socket client = front.accept();
-                threads.execute(() -> relay(client));
-            } catch (IOException e) {
-                if (front.isClosed()) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private void relay(Socket client) {
-        try (client) {
-            InputStream in = client.getInputStream();
-            int first = in.read();
-            if (first < 0 || first == 0x16) {
-                return;
-            }
-            try (Socket inner = new Socket(InetAddress.getByName("127.0.0.1"), server.getAddress().getPort())) {
-                OutputStream toServer = inner.getOutputStream();
-                toServer.write(first);
-                toServer.flush();
-                threads.execute(() -> pipe(inner, client));
-                pipe(client, inner);
-            }
-        } catch (IOException e) {
-            // the client or the server went away: nothing to relay any more
-        }
-    }
-
-    private static void pipe(Socket from, Socket to) {
-        try {
-            InputStream in = from.getInputStream();
-            OutputStream out = to.getOutputStream();
-            byte[] buffer = new byte[16 * 1024];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                out.write(buffer, 0, n);
-                out.flush();
-            }
-            to.shutdownOutput();
-        } catch (IOException e) {
-            // one side closed; the other direction ends on its own
-        }
-    }
 }

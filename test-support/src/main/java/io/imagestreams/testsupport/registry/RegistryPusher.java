@@ -26,6 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * Pushes images to a registry over the distribution API (blob upload {@code POST} + {@code PUT ?digest=},
@@ -46,10 +47,8 @@ public final class RegistryPusher {
     private final URI registry;
     private final String username;
     private final String password;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final SSLContext sslContext;
+    private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
     /** Bearer tokens by scope, so pushing 100 tags costs one token request. */
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -60,14 +59,31 @@ public final class RegistryPusher {
     }
 
     public RegistryPusher(URI registry, String username, String password) {
+        this(registry, username, password, null);
+    }
+
+    private RegistryPusher(URI registry, String username, String password, SSLContext sslContext) {
         this.registry = registry;
         this.username = username;
         this.password = password;
+        this.sslContext = sslContext;
+        HttpClient.Builder client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (sslContext != null) {
+            client.sslContext(sslContext);
+        }
+        this.http = client.build();
     }
 
     /** A pusher for the same registry with credentials. */
     public RegistryPusher withCredentials(String username, String password) {
-        return new RegistryPusher(registry, username, password);
+        return new RegistryPusher(registry, username, password, sslContext);
+    }
+
+    /** A pusher for the same (HTTPS) registry that trusts the certificates {@code context} trusts. */
+    public RegistryPusher trusting(SSLContext context) {
+        return new RegistryPusher(registry, username, password, context);
     }
 
     /** Pushes a single-platform image under {@code tag}. */

@@ -1,6 +1,7 @@
 package io.imagestreams.testsupport.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,12 +9,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
 class DockerRegistryServerTest {
@@ -59,6 +64,24 @@ class DockerRegistryServerTest {
             new ObjectMapper().readTree(body).path("events").forEach(events::add);
         }
         return events;
+    }
+
+    @Test
+    void servesHttpsWithASelfSignedCertificateOnlyItsOwnClientsTrust() throws Exception {
+        try (DockerRegistryServer registry = DockerRegistryServer.builder().tls().start()) {
+            // when
+            PushedImage pushed = registry.pusher().push("tls/app", "1", ImageSpec.linux("amd64"));
+
+            // then
+            assertThat(registry.url().getScheme()).isEqualTo("https");
+            assertThat(registry.pusher().digestOf("tls/app", "1")).contains(pushed.digest());
+            HttpClient verifying = HttpClient.newHttpClient();
+            assertThatThrownBy(() -> verifying.send(HttpRequest.newBuilder(registry.url().resolve("/v2/")).build(),
+                    HttpResponse.BodyHandlers.discarding())).isInstanceOf(SSLHandshakeException.class);
+            HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://" + registry.hostPort() + "/v2/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(plain.statusCode()).isEqualTo(400);
+        }
     }
 
     @Test
