@@ -16,7 +16,11 @@ public record RequestAttributes(String verb, String namespace, String resource, 
         if (!path.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        String[] parts = path.substring(PREFIX.length()).split("/", -1);
+        String rest = path.substring(PREFIX.length());
+        // the legacy watch paths: /apis/image.openshift.io/v1/watch/namespaces/ns/imagestreams
+        boolean legacyWatch = rest.startsWith("watch/");
+        String[] parts = (legacyWatch ? rest.substring("watch/".length()) : rest).split("/", -1);
+        watch |= legacyWatch;
         String namespace = null;
         int at = 0;
         if (parts.length >= 3 && "namespaces".equals(parts[0])) {

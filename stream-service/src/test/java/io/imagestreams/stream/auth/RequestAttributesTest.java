@@ -26,6 +26,8 @@ class RequestAttributesTest {
                 .isEqualTo(new RequestAttributes("list", null, "imagestreams", null));
         assertThat(attributes("DELETE", "/apis/image.openshift.io/v1/images/sha256:abc", false))
                 .isEqualTo(new RequestAttributes("delete", null, "images", "sha256:abc"));
+        assertThat(attributes("GET", "/apis/image.openshift.io/v1/watch/namespaces/ns/imagestreams", false))
+                .isEqualTo(new RequestAttributes("watch", "ns", "imagestreams", null));
         assertThat(RequestAttributes.of("GET", "/apis/image.openshift.io/v1", false)).isEmpty();
         assertThat(RequestAttributes.of("GET", "/apis/image.openshift.io/v1/", false)).isEmpty();
         assertThat(RequestAttributes.of("GET", "/apis", false)).isEmpty();

@@ -113,6 +113,18 @@ class AuthorizationTest {
     }
 
     @Test
+    void watchesAreGuardedLikeLists() {
+        String viewer = token("vic", teamA + ":view");
+
+        // when / then
+        given().when().get(API + "/namespaces/" + teamA + "/imagestreams?watch=true&timeoutSeconds=1").then().statusCode(401);
+        bearer(viewer).when().get(API + "/namespaces/" + teamB + "/imagestreams?watch=true&timeoutSeconds=1").then().statusCode(403)
+                .body("message", org.hamcrest.Matchers.containsString("cannot watch resource \"imagestreams\""));
+        bearer(viewer).when().get(API + "/watch/namespaces/" + teamB + "/imagestreams?timeoutSeconds=1").then().statusCode(403);
+        bearer(viewer).when().get(API + "/namespaces/" + teamA + "/imagestreams?watch=true&timeoutSeconds=1").then().statusCode(200);
+    }
+
+    @Test
     void onlyThePusherRoleMapsImagesGrantedDirectlyOrThroughAGroup() {
         // given
         createStream(token("admin", teamA + ":admin"), teamA).then().statusCode(201);
