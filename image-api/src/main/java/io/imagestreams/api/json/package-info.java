@@ -1,2 +1,2 @@
-/** JSON support shared by every service: the configured mapper and the RFC 3339 timestamp format. */
+/** JSON support shared by every service: the configured mapper, the RFC 3339 timestamp format and Go durations. */
 package io.imagestreams.api.json;

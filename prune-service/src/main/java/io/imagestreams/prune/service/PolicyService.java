@@ -3,6 +3,7 @@ package io.imagestreams.prune.service;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
+import io.imagestreams.api.json.GoDuration;
 import io.imagestreams.prune.repository.PolicyRepository;
 import io.imagestreams.prune.repository.PolicyRepository.StoredPolicy;
 import io.imagestreams.prune.rest.ApiException;

@@ -3,6 +3,7 @@ package io.imagestreams.prune.service;
 import io.imagestreams.api.event.DeleteImages;
 import io.imagestreams.api.event.HistoryEntry;
 import io.imagestreams.api.event.RestoreRevisions;
+import io.imagestreams.api.json.GoDuration;
 import io.imagestreams.api.json.Rfc3339;
 import io.imagestreams.api.reference.ImageReference;
 import io.imagestreams.prune.client.KubernetesWorkloads;

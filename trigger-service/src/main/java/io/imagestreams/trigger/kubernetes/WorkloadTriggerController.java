@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.imagestreams.api.json.GoDuration;
 import io.imagestreams.api.json.Rfc3339;
 import io.imagestreams.trigger.config.TriggerServiceConfig;
 import io.imagestreams.trigger.kubernetes.TriggerAnnotation.FieldTrigger;
@@ -19,12 +20,16 @@ import io.imagestreams.trigger.repository.TagImageRepository;
 import io.imagestreams.trigger.repository.WorkloadTriggerRepository;
 import io.imagestreams.trigger.repository.WorkloadTriggerRepository.IndexedTrigger;
 import io.imagestreams.trigger.repository.WorkloadTriggerRepository.IndexedWorkload;
+import io.imagestreams.trigger.repository.WorkloadTriggerRepository.Pending;
+import io.imagestreams.trigger.repository.WorkloadTriggerRepository.PendingImage;
 import io.imagestreams.trigger.repository.WorkloadTriggerRepository.TriggerState;
+import io.imagestreams.trigger.service.MinImageAge;
 import io.imagestreams.trigger.service.TagImageListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -50,7 +55,9 @@ import java.util.stream.Collectors;
  * {@code image.openshift.io/triggers}, keeps the index istag → workloads in MongoDB, and when a followed tag has an
  * image the container does not run yet, patches the workload with a JSON patch whose {@code test} operations make
  * it apply only to the image it was computed from. Unlike OpenShift it remembers the image it applied: a container
- * changed by hand away from that image is left alone until the tag moves to another image.
+ * changed by hand away from that image is left alone until the tag moves to another image. A workload annotated
+ * {@code imagestreams.io/min-image-age} gets no image younger than that: the trigger's state in MongoDB holds it,
+ * due when it is old enough, and any replica that takes the due state (with a lease) reconciles the workload then.
  *
  * <p>All reconciliation runs on one thread, in order; a failure is retried with backoff and never stops the watch
  * or other workloads. Off unless {@code imagestreams.kubernetes.enabled=true}.
@@ -58,13 +65,18 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class WorkloadTriggerController implements TagImageListener {
 
+    /** How long a replica owns a due held image; if its reconcile did not settle it, another try follows then. */
+    private static final Duration HELD_IMAGE_LEASE = Duration.ofSeconds(30);
+
     private final TriggerServiceConfig config;
     private final Instance<KubernetesClient> clients;
     private final WorkloadTriggerRepository index;
     private final TagImageRepository tagImages;
     private final WorkloadTriggerStatus status;
+    private final MinImageAge minImageAge;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final String owner = UUID.randomUUID().toString();
     private final ScheduledExecutorService reconciler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "workload-triggers");
         thread.setDaemon(true);
@@ -77,12 +89,13 @@ public class WorkloadTriggerController implements TagImageListener {
 
     public WorkloadTriggerController(TriggerServiceConfig config, Instance<KubernetesClient> clients,
             WorkloadTriggerRepository index, TagImageRepository tagImages, WorkloadTriggerStatus status,
-            MeterRegistry registry, Clock clock) {
+            MinImageAge minImageAge, MeterRegistry registry, Clock clock) {
         this.config = config;
         this.clients = clients;
         this.index = index;
         this.tagImages = tagImages;
         this.status = status;
+        this.minImageAge = minImageAge;
         this.registry = registry;
         this.clock = clock;
     }
@@ -131,6 +144,7 @@ public class WorkloadTriggerController implements TagImageListener {
             public void onUpdate(T previous, T workload) {
                 // status-only updates (rollout progress) change nothing a trigger looks at
                 if (!Objects.equals(annotation(previous), annotation(workload))
+                        || !Objects.equals(minImageAgeAnnotation(previous), minImageAgeAnnotation(workload))
                         || !containerImages(kind, previous).equals(containerImages(kind, workload))) {
                     reconciler.execute(() -> reconcile(kind, workload));
                 }
@@ -207,6 +221,32 @@ public class WorkloadTriggerController implements TagImageListener {
         });
     }
 
+    /**
+     * Reconciles the workloads whose held image is old enough now. Each due trigger state is leased first, so one
+     * replica takes it; the reconcile applies the image (which forgets the hold) or holds it again. Everything it
+     * needs is in MongoDB, so images held before a restart are applied when due after it.
+     */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void applyAgedImages() {
+        if (client == null) {
+            return;
+        }
+        try {
+            Instant now = clock.instant();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (Optional<String> due = index.claimDue(owner, now, now.plus(HELD_IMAGE_LEASE)); due.isPresent();
+                    due = index.claimDue(owner, now, now.plus(HELD_IMAGE_LEASE))) {
+                String[] key = due.get().split("/", 3);
+                Optional<WorkloadKind> kind = WorkloadKind.of(key[0]);
+                if (key.length == 3 && kind.isPresent() && seen.add(due.get())) {
+                    reconciler.execute(() -> reconcileLive(kind.get(), key[1], key[2]));
+                }
+            }
+        } catch (RuntimeException e) {
+            Log.warnf("looking for workload images old enough to apply failed, retrying: %s", e.getMessage());
+        }
+    }
+
     private void reconcileLive(WorkloadKind kind, String namespace, String name) {
         try {
             HasMetadata live = client.resources(kind.type()).inNamespace(namespace).withName(name).get();
@@ -242,29 +282,36 @@ public class WorkloadTriggerController implements TagImageListener {
         }
         PodSpec podSpec = kind.podSpec(workload);
         Parsed parsed = TriggerAnnotation.parse(annotation, kind, podSpec, namespace);
+        MinImageAgeAnnotation.Parsed minAge = MinImageAgeAnnotation.parse(minImageAgeAnnotation(workload));
+        String error = parsed.error() == null ? minAge.error()
+                : minAge.error() == null ? parsed.error() : parsed.error() + "; " + minAge.error();
         String key = IndexedWorkload.key(kind.kind(), namespace, name);
         Optional<IndexedWorkload> before = index.find(kind.kind(), namespace, name);
-        IndexedWorkload indexed = new IndexedWorkload(kind.kind(), namespace, name, parsed.error(),
+        IndexedWorkload indexed = new IndexedWorkload(kind.kind(), namespace, name, error,
                 parsed.triggers().stream().map(t -> new IndexedTrigger(t.fromNamespace(), t.fromName(), t.fieldPath(),
-                        t.paused(), t.containerName(), t.error())).toList(), clock.instant());
+                        t.paused(), t.containerName(), t.error())).toList(), minAge.minimum(), clock.instant());
         index.put(indexed, rebuildToken);
-        reportNewErrors(kind, workload, parsed, before);
-        if (parsed.error() != null) {
+        reportNewErrors(kind, workload, parsed, minAge, error, before);
+        if (error != null) {
+            // a workload whose annotations are rejected gets nothing until they are fixed
+            index.dropPendingExcept(key, List.of());
             return;
         }
-        if (!applyImages(kind, workload, key, parsed.triggers(), podSpec, live)) {
+        index.dropPendingExcept(key, parsed.triggers().stream().filter(t -> t.error() == null).map(FieldTrigger::fieldPath).toList());
+        if (!applyImages(kind, workload, key, parsed.triggers(), podSpec, minAge.minimum(), live)) {
             reconcileLive(kind, namespace, name);
         }
     }
 
     /**
-     * Patches every non-paused trigger's container whose image should change, in one JSON patch.
+     * Patches every non-paused trigger's container whose image should change, in one JSON patch; an image younger
+     * than {@code minAge} is held instead.
      *
      * @param live whether {@code workload} was just read from the API server (else it came from a watch event)
      * @return false when a container looks changed by hand but {@code workload} may be stale: read it again first
      */
     private boolean applyImages(WorkloadKind kind, HasMetadata workload, String key, List<FieldTrigger> triggers,
-            PodSpec podSpec, boolean live) {
+            PodSpec podSpec, Duration minAge, boolean live) {
         Instant now = clock.instant();
         List<Map<String, Object>> operations = new ArrayList<>();
         List<FieldTrigger> changed = new ArrayList<>();
@@ -274,7 +321,8 @@ public class WorkloadTriggerController implements TagImageListener {
                 continue;
             }
             if (trigger.paused()) {
-                index.recordOutcome(key, trigger.fieldPath(), "Paused", "the trigger is paused", now);
+                // an image held before stays held: resuming looks at it again
+                index.recordOutcome(key, trigger.fieldPath(), "Paused", "the trigger is paused", PendingImage.KEEP_NOT_DUE, now);
                 patches("skipped-paused").increment();
                 continue;
             }
@@ -282,7 +330,8 @@ public class WorkloadTriggerController implements TagImageListener {
                     .filter(t -> t.pullSpec() != null);
             if (tag.isEmpty()) {
                 index.recordOutcome(key, trigger.fieldPath(), "WaitingForImage",
-                        "image stream tag " + trigger.fromNamespace() + "/" + trigger.fromName() + " has no image yet", now);
+                        "image stream tag " + trigger.fromNamespace() + "/" + trigger.fromName() + " has no image yet",
+                        PendingImage.DROP, now);
                 continue;
             }
             String desired = tag.get().pullSpec();
@@ -290,7 +339,7 @@ public class WorkloadTriggerController implements TagImageListener {
             String current = container.getImage();
             TriggerState state = index.state(key, trigger.fieldPath()).orElse(null);
             if (desired.equals(current)) {
-                if (state == null || !desired.equals(state.lastAppliedImage())) {
+                if (state == null || !desired.equals(state.lastAppliedImage()) || state.pending() != null) {
                     index.recordApplied(key, trigger.fieldPath(), desired, "UpToDate", "the container runs " + desired, now);
                 }
                 patches("unchanged").increment();
@@ -305,7 +354,13 @@ public class WorkloadTriggerController implements TagImageListener {
                     patches("skipped-manual-change").increment();
                 }
                 index.recordOutcome(key, trigger.fieldPath(), "ChangedByHand", "the container runs " + current
-                        + ", set by hand after " + desired + " was applied; left alone until the tag moves", now);
+                        + ", set by hand after " + desired + " was applied; left alone until the tag moves",
+                        PendingImage.DROP, now);
+                continue;
+            }
+            Optional<Instant> holdUntil = MinImageAge.holdUntil(minAge, tag.get().ageFrom(), now);
+            if (holdUntil.isPresent()) {
+                hold(key, trigger, new Pending(desired, tag.get().ageFrom(), holdUntil.get()), minAge, now);
                 continue;
             }
             String path = kind.podSpecPointer() + "/" + trigger.containerList() + "/" + trigger.containerIndex();
@@ -343,12 +398,28 @@ public class WorkloadTriggerController implements TagImageListener {
         }
         failures.remove(key);
         for (int i = 0; i < changed.size(); i++) {
-            index.recordApplied(key, changed.get(i).fieldPath(), images.get(i), "Applied", "set to " + images.get(i), now);
+            String held = index.recordApplied(key, changed.get(i).fieldPath(), images.get(i), "Applied", "set to " + images.get(i), now);
             patches("patched").increment();
+            if (images.get(i).equals(held)) {
+                minImageAge.released(MinImageAge.Trigger.WORKLOAD);
+            }
         }
         Log.infof("%s %s/%s: %s", kind.kind(), namespace, name, changed.stream()
                 .map(t -> t.containerName() + " → " + images.get(changed.indexOf(t))).collect(Collectors.joining(", ")));
         return true;
+    }
+
+    /** Holds an image younger than the workload's minimum age; a newer image replaces one held before. */
+    private void hold(String key, FieldTrigger trigger, Pending pending, Duration minAge, Instant now) {
+        String message = pending.image() + " is younger than " + GoDuration.format(minAge) + " ("
+                + MinImageAgeAnnotation.NAME + "); held until " + Rfc3339.format(pending.notBefore());
+        String before = index.hold(key, trigger.fieldPath(), pending, message, now);
+        if (!pending.image().equals(before)) {
+            minImageAge.held(MinImageAge.Trigger.WORKLOAD);
+            if (before != null) {
+                minImageAge.superseded(MinImageAge.Trigger.WORKLOAD);
+            }
+        }
     }
 
     private static Container container(PodSpec podSpec, FieldTrigger trigger) {
@@ -356,10 +427,11 @@ public class WorkloadTriggerController implements TagImageListener {
         return list.get(trigger.containerIndex());
     }
 
-    private void reportNewErrors(WorkloadKind kind, HasMetadata workload, Parsed parsed, Optional<IndexedWorkload> before) {
+    private void reportNewErrors(WorkloadKind kind, HasMetadata workload, Parsed parsed, MinImageAgeAnnotation.Parsed minAge,
+            String workloadError, Optional<IndexedWorkload> before) {
         List<String> errors = new ArrayList<>();
-        if (parsed.error() != null) {
-            errors.add(parsed.error());
+        if (workloadError != null) {
+            errors.add(workloadError);
         }
         parsed.triggers().stream().map(FieldTrigger::error).filter(Objects::nonNull).forEach(errors::add);
         List<String> previous = new ArrayList<>();
@@ -372,11 +444,24 @@ public class WorkloadTriggerController implements TagImageListener {
         if (errors.isEmpty() || errors.equals(previous)) {
             return;
         }
+        List<String> triggerErrors = new ArrayList<>();
+        if (parsed.error() != null) {
+            triggerErrors.add(parsed.error());
+        }
+        parsed.triggers().stream().map(FieldTrigger::error).filter(Objects::nonNull).forEach(triggerErrors::add);
         String reason = parsed.errorReason() != null ? parsed.errorReason()
-                : errors.get(0).startsWith("no such container") ? "NoSuchContainer" : "InvalidFieldPath";
+                : minAge.error() != null ? "InvalidMinImageAge"
+                : triggerErrors.get(0).startsWith("no such container") ? "NoSuchContainer" : "InvalidFieldPath";
         Counter.builder("imagestreams.workload.invalid.annotations").description("workload trigger annotations found invalid")
                 .tag("reason", reason).register(registry).increment();
-        String message = "invalid " + TriggerAnnotation.NAME + ": " + String.join("; ", errors);
+        List<String> parts = new ArrayList<>();
+        if (!triggerErrors.isEmpty()) {
+            parts.add("invalid " + TriggerAnnotation.NAME + ": " + String.join("; ", triggerErrors));
+        }
+        if (minAge.error() != null) {
+            parts.add(minAge.error() + "; the workload's triggers wait until it is fixed");
+        }
+        String message = String.join("; ", parts);
         Log.warnf("%s %s/%s: %s", kind.kind(), workload.getMetadata().getNamespace(), workload.getMetadata().getName(), message);
         event(kind, workload, "InvalidImageTriggers", message);
     }
@@ -448,5 +533,10 @@ public class WorkloadTriggerController implements TagImageListener {
     private static String annotation(HasMetadata workload) {
         Map<String, String> annotations = workload.getMetadata().getAnnotations();
         return annotations == null ? null : annotations.get(TriggerAnnotation.NAME);
+    }
+
+    private static String minImageAgeAnnotation(HasMetadata workload) {
+        Map<String, String> annotations = workload.getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(MinImageAgeAnnotation.NAME);
     }
 }

@@ -23,6 +23,7 @@ public class MongoIndexes {
         var deliveries = db.getCollection(DeliveryRepository.COLLECTION);
         var tagImages = db.getCollection(TagImageRepository.COLLECTION);
         var workloads = db.getCollection(WorkloadTriggerRepository.COLLECTION);
+        var workloadStates = db.getCollection(WorkloadTriggerRepository.STATE_COLLECTION);
         Uni.combine().all().unis(
                 // a tag move looks up every trigger of that image stream tag
                 triggers.createIndex(Indexes.ascending("from.namespace", "from.name")),
@@ -33,7 +34,9 @@ public class MongoIndexes {
                 tagImages.createIndex(Indexes.ascending("namespace", "stream")),
                 // a tag move looks up the workloads following it
                 workloads.createIndex(Indexes.ascending("istags")),
-                workloads.createIndex(Indexes.ascending("namespace", "kind", "name")))
+                workloads.createIndex(Indexes.ascending("namespace", "kind", "name")),
+                // replicas claim workload triggers whose held image is due
+                workloadStates.createIndex(Indexes.ascending("dueAt")))
                 .discardItems()
                 .onFailure().invoke(e -> Log.warnf("MongoDB indexes not created yet (%s); retrying", e.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()

@@ -55,6 +55,7 @@ public class TagImageRepository {
                 .append("generation", image.generation())
                 .append("image", Documents.image(image.image()))
                 .append("previousImage", Documents.image(image.previousImage()))
+                .append("created", Documents.date(image.created()))
                 .append("updatedAt", Documents.date(image.updatedAt()));
         position.ifPresent(p -> document.append("partition", p.partition()).append("offset", p.offset()));
         Bson replaceable = lt("generation", image.generation());
@@ -95,6 +96,7 @@ public class TagImageRepository {
     private static TagImage read(Document d) {
         return new TagImage(d.getString("namespace"), d.getString("stream"), d.getString("tag"),
                 d.get("generation", Number.class).longValue(), Documents.image(d.get("image", Document.class)),
-                Documents.image(d.get("previousImage", Document.class)), Documents.instant(d, "updatedAt"));
+                Documents.image(d.get("previousImage", Document.class)), Documents.instant(d, "created"),
+                Documents.instant(d, "updatedAt"));
     }
 }

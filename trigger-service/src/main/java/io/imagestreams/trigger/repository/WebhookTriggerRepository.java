@@ -17,6 +17,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Webhook triggers. A trigger document is also its delivery queue's head: queuing an event, deduplicating it
  * against the last queued image and superseding an older queued event is one atomic update of the document, and
  * the delivery worker leases the document (one replica works on a trigger at a time, so its deliveries stay in
- * order and are never sent twice).
+ * order and are never sent twice). An image younger than the trigger's minimum age waits in the document too
+ * ({@code pending.notBefore}, with {@code dueAt} no later than that), so a restart or another replica releases it.
  */
 @ApplicationScoped
 public class WebhookTriggerRepository {
@@ -49,6 +51,7 @@ public class WebhookTriggerRepository {
                         .append("name", trigger.istag()))
                 .append("webhook", new Document("url", trigger.url()).append("secret", trigger.storedSecret()))
                 .append("paused", trigger.paused())
+                .append("minImageAgeMs", trigger.minImageAge().toMillis())
                 .append("createdAt", Documents.date(trigger.createdAt()))
                 .append("updatedAt", Documents.date(trigger.updatedAt()))
                 .append("lastPullSpec", trigger.lastPullSpec())
@@ -77,9 +80,10 @@ public class WebhookTriggerRepository {
      * go: they were about another tag.
      */
     public Optional<WebhookTrigger> update(String id, String namespace, String istag, String url, String storedSecret,
-            boolean paused, boolean tagChanged, Instant now) {
+            boolean paused, Duration minImageAge, boolean tagChanged, Instant now) {
         List<Bson> updates = new ArrayList<>(List.of(set("from.namespace", namespace), set("from.name", istag),
-                set("webhook.url", url), set("paused", paused), set("updatedAt", Documents.date(now)),
+                set("webhook.url", url), set("paused", paused), set("minImageAgeMs", minImageAge.toMillis()),
+                set("updatedAt", Documents.date(now)),
                 inc("version", 1L), set("dueAt", Documents.date(now))));
         if (storedSecret != null) {
             updates.add(set("webhook.secret", storedSecret));
@@ -104,19 +108,51 @@ public class WebhookTriggerRepository {
 
     /**
      * Queues {@code event} unless the trigger is paused, follows another tag now, or last queued the same pull spec
-     * (unless {@code force}). A queued event not yet taken by the worker is replaced: the newer image supersedes it.
+     * (unless {@code force}). A queued event not yet taken by the worker is replaced: the newer image supersedes it,
+     * also one held by the minimum image age.
      *
-     * @return true when queued
+     * @param ageFrom   where the image's age counts from, for the minimum image age; {@code null} = never held
+     *                  ({@code fire})
+     * @param notBefore when the image is old enough, if that is later than now: the worker holds it until then
+     * @return the trigger as it was before, when queued
      */
-    public boolean enqueue(String triggerId, DeliveryEvent event, boolean force, Instant now) {
+    public Optional<WebhookTrigger> enqueue(String triggerId, DeliveryEvent event, Instant ageFrom, Instant notBefore,
+            boolean force, Instant now) {
         List<Bson> conditions = new ArrayList<>(List.of(eq("_id", triggerId), eq("paused", false),
                 eq("from.namespace", event.namespace()), eq("from.name", event.stream() + ":" + event.tag())));
         if (!force) {
             conditions.add(ne("lastPullSpec", event.image().pullSpec()));
         }
-        return triggers.updateOne(and(conditions), combine(set("lastPullSpec", event.image().pullSpec()),
-                set("pending", event.toDocument()), set("dueAt", Documents.date(now)), inc("version", 1L)))
-                .getModifiedCount() > 0;
+        Document pending = event.toDocument();
+        if (ageFrom != null) {
+            pending.append("ageFrom", Documents.date(ageFrom));
+        }
+        if (notBefore != null) {
+            pending.append("notBefore", Documents.date(notBefore));
+        }
+        return Optional.ofNullable(triggers.findOneAndUpdate(and(conditions), combine(set("lastPullSpec", event.image().pullSpec()),
+                set("pending", pending), set("dueAt", Documents.date(now)), inc("version", 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE))).map(WebhookTriggerRepository::read);
+    }
+
+    /**
+     * The trigger's minimum image age changed: its queued image is held until its age counts {@code minImageAge}, or
+     * released when it is that old already. Events without an age ({@code fire}) stay as they are.
+     *
+     * @return true when an image that was not held is held now
+     */
+    public boolean regatePending(String triggerId, Duration minImageAge, Instant now) {
+        Document trigger = triggers.find(eq("_id", triggerId)).first();
+        Document pending = trigger == null ? null : trigger.get("pending", Document.class);
+        if (pending == null || pending.getDate("ageFrom") == null) {
+            return false;
+        }
+        Instant notBefore = pending.getDate("ageFrom").toInstant().plus(minImageAge);
+        boolean hold = notBefore.isAfter(now);
+        Bson gate = hold ? set("pending.notBefore", Documents.date(notBefore)) : unset("pending.notBefore");
+        long changed = triggers.updateOne(and(eq("_id", triggerId), eq("pending.eventId", pending.getString("eventId"))),
+                combine(gate, set("dueAt", Documents.date(now)), inc("version", 1L))).getModifiedCount();
+        return changed > 0 && hold && pending.getDate("notBefore") == null;
     }
 
     /** Asks the worker to look at the trigger's deliveries now (a redelivery was queued). */
@@ -171,9 +207,14 @@ public class WebhookTriggerRepository {
         Document from = d.get("from", Document.class);
         Document webhook = d.get("webhook", Document.class);
         Number version = d.get("version", Number.class);
+        Number minImageAgeMs = d.get("minImageAgeMs", Number.class);
+        Document pending = d.get("pending", Document.class);
+        WebhookTrigger.Hold hold = pending == null || pending.getDate("notBefore") == null ? null
+                : new WebhookTrigger.Hold(Documents.instant(pending, "ageFrom"), Documents.instant(pending, "notBefore"));
         return new WebhookTrigger(d.getString("_id"), from.getString("namespace"), from.getString("name"),
                 webhook.getString("url"), webhook.getString("secret"), d.getBoolean("paused", false),
+                Duration.ofMillis(minImageAgeMs == null ? 0 : minImageAgeMs.longValue()),
                 Documents.instant(d, "createdAt"), Documents.instant(d, "updatedAt"), d.getString("lastPullSpec"),
-                DeliveryEvent.fromDocument(d.get("pending", Document.class)), version == null ? 0 : version.longValue());
+                DeliveryEvent.fromDocument(pending), hold, version == null ? 0 : version.longValue());
     }
 }

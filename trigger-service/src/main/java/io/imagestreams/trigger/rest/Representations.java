@@ -1,6 +1,7 @@
 package io.imagestreams.trigger.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.imagestreams.api.json.GoDuration;
 import io.imagestreams.api.json.Rfc3339;
 import io.imagestreams.trigger.repository.Delivery;
 import io.imagestreams.trigger.repository.TagImage;
@@ -14,9 +15,10 @@ final class Representations {
     private Representations() {
     }
 
+    /** @param minImageAge a Go duration; absent when there is no minimum image age */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TriggerView(String id, From from, Webhook webhook, boolean paused, String createdAt, String updatedAt,
-            TriggerStatus status) {
+    record TriggerView(String id, From from, Webhook webhook, boolean paused, String minImageAge, String createdAt,
+            String updatedAt, TriggerStatus status) {
     }
 
     record From(String kind, String namespace, String name) {
@@ -26,9 +28,21 @@ final class Representations {
     record Webhook(String url, String secret) {
     }
 
-    /** @param lastPullSpec the last image queued for this trigger (what "unchanged" is compared with) */
+    /**
+     * @param lastPullSpec the last image queued for this trigger (what "unchanged" is compared with)
+     * @param pending      the queued image the minimum image age holds, if any
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TriggerStatus(String lastPullSpec, Boolean queued) {
+    record TriggerStatus(String lastPullSpec, Boolean queued, Pending pending) {
+    }
+
+    /**
+     * An image held until it is old enough.
+     *
+     * @param ageFrom   where its age counts from: when the tag moved to it, else when the service saw the move
+     * @param notBefore when it may fire
+     */
+    record Pending(Image image, long generation, String ageFrom, String notBefore) {
     }
 
     record TriggerList(List<TriggerView> items) {
@@ -51,9 +65,11 @@ final class Representations {
     }
 
     static TriggerView trigger(WebhookTrigger t, String secret) {
+        Pending pending = t.pending() == null || t.pendingHold() == null ? null : new Pending(image(t.pending().image()),
+                t.pending().generation(), time(t.pendingHold().ageFrom()), time(t.pendingHold().notBefore()));
         return new TriggerView(t.id(), new From("ImageStreamTag", t.namespace(), t.istag()), new Webhook(t.url(), secret),
-                t.paused(), time(t.createdAt()), time(t.updatedAt()),
-                new TriggerStatus(t.lastPullSpec(), t.pending() == null ? null : Boolean.TRUE));
+                t.paused(), t.minImageAge().isZero() ? null : GoDuration.format(t.minImageAge()), time(t.createdAt()),
+                time(t.updatedAt()), new TriggerStatus(t.lastPullSpec(), t.pending() == null ? null : Boolean.TRUE, pending));
     }
 
     static DeliveryView delivery(Delivery d) {

@@ -1,6 +1,7 @@
 package io.imagestreams.trigger.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.imagestreams.api.json.GoDuration;
 import io.imagestreams.api.json.Rfc3339;
 import io.imagestreams.trigger.kubernetes.WorkloadTriggerStatus;
 import io.imagestreams.trigger.repository.WorkloadTriggerRepository;
@@ -16,7 +17,7 @@ import java.util.List;
 
 /**
  * {@code GET /api/v1/workloads[?namespace=]}: the annotated workloads trigger-service knows, each trigger with its
- * status (last image applied, last outcome) and any annotation error.
+ * status (last image applied, last outcome, an image held by the minimum image age) and any annotation error.
  */
 @Path("/api/v1/workloads")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,14 +34,23 @@ public class WorkloadResource {
     record WorkloadList(boolean enabled, String message, List<WorkloadView> items) {
     }
 
+    /** @param minImageAge from {@code imagestreams.io/min-image-age}, as a Go duration; absent when none */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record WorkloadView(String kind, String namespace, String name, String error, String observedAt,
+    record WorkloadView(String kind, String namespace, String name, String error, String minImageAge, String observedAt,
             List<TriggerView> triggers) {
     }
 
+    /** @param pending the image the minimum image age holds, if any */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TriggerView(Representations.From from, String fieldPath, String container, boolean paused, String error,
-            String lastAppliedImage, String lastAppliedAt, String outcome, String message) {
+            String lastAppliedImage, String lastAppliedAt, String outcome, String message, PendingView pending) {
+    }
+
+    /**
+     * @param ageFrom   where the image's age counts from: when the tag moved to it, else when the service saw the move
+     * @param notBefore when it may be applied
+     */
+    record PendingView(String image, String ageFrom, String notBefore) {
     }
 
     @GET
@@ -56,9 +66,12 @@ public class WorkloadResource {
             return new TriggerView(new Representations.From("ImageStreamTag", t.fromNamespace(), t.fromName()), t.fieldPath(),
                     t.container(), t.paused(), t.error(), state == null ? null : state.lastAppliedImage(),
                     state == null ? null : time(state.lastAppliedAt()), state == null ? null : state.outcome(),
-                    state == null ? null : state.message());
+                    state == null ? null : state.message(), state == null || state.pending() == null ? null
+                            : new PendingView(state.pending().image(), time(state.pending().ageFrom()),
+                                    time(state.pending().notBefore())));
         }).toList();
-        return new WorkloadView(w.kind(), w.namespace(), w.name(), w.error(), time(w.observedAt()), triggers);
+        return new WorkloadView(w.kind(), w.namespace(), w.name(), w.error(),
+                w.minImageAge().isZero() ? null : GoDuration.format(w.minImageAge()), time(w.observedAt()), triggers);
     }
 
     private static String time(Instant instant) {

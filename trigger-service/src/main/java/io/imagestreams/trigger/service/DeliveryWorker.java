@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Sends webhook deliveries. It leases one trigger at a time per slot (an atomic find-and-modify on the trigger
  * document, so several replicas never work on the same trigger), turns the trigger's queued event into a delivery
- * (superseding its older undelivered ones), then sends its pending deliveries in order while they are due. Every
+ * (superseding its older undelivered ones) unless the minimum image age still holds it, then sends its pending
+ * deliveries in order while they are due. A held image makes the trigger due again when it is old enough. Every
  * state lives in MongoDB, so a restart resumes where it stopped.
  */
 @ApplicationScoped
@@ -59,11 +60,12 @@ public class DeliveryWorker {
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean dispatchQueued = new AtomicBoolean();
     private final MeterRegistry registry;
+    private final MinImageAge minImageAge;
     private final Timer requestLatency;
 
     public DeliveryWorker(WebhookTriggerRepository triggers, DeliveryRepository deliveries, WebhookSender sender,
             WebhookSecrets secrets, TargetPolicy targetPolicy, Backoff backoff, Clock clock, TriggerServiceConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, MinImageAge minImageAge) {
         this.triggers = triggers;
         this.deliveries = deliveries;
         this.sender = sender;
@@ -78,6 +80,7 @@ public class DeliveryWorker {
         this.slots = new Semaphore(concurrency);
         this.senders = Executors.newFixedThreadPool(concurrency, daemon("webhook-sender"));
         this.registry = registry;
+        this.minImageAge = minImageAge;
         this.requestLatency = Timer.builder("imagestreams.webhook.request.latency")
                 .description("time from sending a webhook request to its answer").register(registry);
     }
@@ -151,9 +154,14 @@ public class DeliveryWorker {
     private void work(WebhookTrigger claimed) {
         String id = claimed.id();
         Instant nextDue = null;
+        Instant heldUntil = null;
         try {
             if (claimed.pending() != null) {
-                materialize(claimed, claimed.pending());
+                if (claimed.pendingHold() != null && claimed.pendingHold().notBefore().isAfter(clock.instant())) {
+                    heldUntil = claimed.pendingHold().notBefore();
+                } else {
+                    materialize(claimed, claimed.pending());
+                }
             }
             for (int sent = 0; ; sent++) {
                 Optional<Delivery> next = deliveries.firstPending(id);
@@ -187,6 +195,9 @@ public class DeliveryWorker {
             Log.warnf("webhook deliveries of trigger %s failed: %s; retrying", id, e.getMessage());
             nextDue = clock.instant().plus(RETRY_AFTER_ERROR);
         }
+        if (heldUntil != null && (nextDue == null || heldUntil.isBefore(nextDue))) {
+            nextDue = heldUntil;
+        }
         triggers.release(id, owner, claimed.version(), nextDue, clock.instant());
     }
 
@@ -198,6 +209,8 @@ public class DeliveryWorker {
                 null, null, now, now, null, null);
         if (!deliveries.insertIfAbsent(delivery)) {
             seq = deliveries.find(event.eventId()).map(Delivery::seq).orElse(seq);
+        } else if (trigger.pendingHold() != null) {
+            minImageAge.released(MinImageAge.Trigger.WEBHOOK);
         }
         long superseded = deliveries.supersedeOlderThan(trigger.id(), seq, now);
         outcome("superseded").increment(superseded);

@@ -42,7 +42,7 @@ public class TagEventService {
             throw new IllegalArgumentException("TagUpdated without an image");
         }
         TagImage image = new TagImage(event.namespace(), event.stream(), event.tag(), event.generation(),
-                image(event.image()), image(event.previousImage()), clock.instant());
+                image(event.image()), image(event.previousImage()), event.image().created(), clock.instant());
         tagImages.storeIfNewer(image, position);
         Optional<TagImage> current = tagImages.find(event.namespace(), event.stream(), event.tag())
                 .filter(stored -> stored.generation() == event.generation());

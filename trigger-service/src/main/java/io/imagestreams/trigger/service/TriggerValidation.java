@@ -1,8 +1,10 @@
 package io.imagestreams.trigger.service;
 
+import io.imagestreams.api.json.GoDuration;
 import io.imagestreams.trigger.client.TargetPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -82,6 +84,16 @@ final class TriggerValidation {
             throw ApiException.badRequest("webhook.url", "webhook.url must not have a fragment");
         }
         return uri;
+    }
+
+    /** {@code null} = no gate ({@link Duration#ZERO}); the gate counts in whole milliseconds. */
+    static Duration validateMinImageAge(String minImageAge) {
+        if (minImageAge == null) {
+            return Duration.ZERO;
+        }
+        return GoDuration.parse(minImageAge).map(age -> Duration.ofMillis(age.toMillis()))
+                .orElseThrow(() -> ApiException.badRequest("minImageAge",
+                        "minImageAge \"" + minImageAge + "\" is not a duration such as 30m, 1h30m or 0s"));
     }
 
     static void checkTarget(TargetPolicy policy, URI url) {

@@ -43,8 +43,11 @@ final class Workloads {
     }
 
     private static ObjectMeta meta(String namespace, String name, String annotation) {
-        return new ObjectMetaBuilder().withNamespace(namespace).withName(name)
-                .withAnnotations(annotation == null ? Map.of() : Map.of(TriggerAnnotation.NAME, annotation)).build();
+        return meta(namespace, name, annotation == null ? Map.of() : Map.of(TriggerAnnotation.NAME, annotation));
+    }
+
+    private static ObjectMeta meta(String namespace, String name, Map<String, String> annotations) {
+        return new ObjectMetaBuilder().withNamespace(namespace).withName(name).withAnnotations(annotations).build();
     }
 
     private static PodTemplateSpec template(List<Container> initContainers, List<Container> containers) {
@@ -54,6 +57,13 @@ final class Workloads {
 
     static Deployment deployment(String namespace, String name, String annotation, Container... containers) {
         return new DeploymentBuilder().withMetadata(meta(namespace, name, annotation))
+                .withNewSpec().withNewSelector().withMatchLabels(Map.of("app", "x")).endSelector()
+                .withTemplate(template(List.of(), List.of(containers))).endSpec().build();
+    }
+
+    /** A Deployment with these annotations (the triggers annotation among them, or not). */
+    static Deployment deployment(String namespace, String name, Map<String, String> annotations, Container... containers) {
+        return new DeploymentBuilder().withMetadata(meta(namespace, name, annotations))
                 .withNewSpec().withNewSelector().withMatchLabels(Map.of("app", "x")).endSelector()
                 .withTemplate(template(List.of(), List.of(containers))).endSpec().build();
     }

@@ -160,6 +160,45 @@ class TriggerResourceTest {
     }
 
     @Test
+    void aMinImageAgeIsAGoDurationShownAsGoWritesItAndOffWhenOmitted() {
+        // given
+        String ns = namespace();
+
+        // when
+        String id = post(body(ns, "http://127.0.0.1:9/a", null).replace("\"paused\":false", "\"minImageAge\":\"1h30m\""))
+                .statusCode(201).body("minImageAge", equalTo("1h30m0s")).extract().path("id");
+
+        // then
+        given().when().get("/api/v1/triggers/" + id).then().body("minImageAge", equalTo("1h30m0s"));
+        given().contentType("application/json").body(body(ns, "http://127.0.0.1:9/a", null).replace("\"paused\":false",
+                "\"minImageAge\":\"90s\"")).when().put("/api/v1/triggers/" + id).then().statusCode(200)
+                .body("minImageAge", equalTo("1m30s"));
+        given().contentType("application/json").body(body(ns, "http://127.0.0.1:9/a", null))
+                .when().put("/api/v1/triggers/" + id).then().statusCode(200).body("minImageAge", nullValue());
+        post(body(ns, "http://127.0.0.1:9/a", null).replace("\"paused\":false", "\"minImageAge\":\"0s\""))
+                .statusCode(201).body("minImageAge", nullValue());
+    }
+
+    @Test
+    void aMinImageAgeThatIsNoGoDurationIsA400NamingTheField() {
+        String ns = namespace();
+        for (String value : new String[] {"\"soon\"", "\"30\"", "\"-5m\"", "\"5d\"", "\"\"", "\"1h 30m\""}) {
+            post(body(ns, "http://127.0.0.1:9/a", null).replace("\"paused\":false", "\"minImageAge\":" + value))
+                    .statusCode(400)
+                    .body("field", equalTo("minImageAge"))
+                    .body("error", containsString("is not a duration such as 30m"));
+        }
+        post(body(ns, "http://127.0.0.1:9/a", null).replace("\"paused\":false", "\"minImageAge\":1800"))
+                .statusCode(400).body("field", equalTo("minImageAge"));
+        String id = post(body(ns, "http://127.0.0.1:9/a", null)).statusCode(201).extract().path("id");
+        given().contentType("application/json").body(body(ns, "http://127.0.0.1:9/a", null).replace("\"paused\":false",
+                "\"minImageAge\":\"later\"")).when().put("/api/v1/triggers/" + id).then().statusCode(400)
+                .body("field", equalTo("minImageAge"));
+        given().when().get("/api/v1/triggers?namespace=" + ns).then().body("items", org.hamcrest.Matchers.hasSize(1))
+                .body("items[0].minImageAge", nullValue());
+    }
+
+    @Test
     void linkLocalMetadataUnspecifiedAndMulticastTargetsAreRefusedAtRegistration() {
         String ns = namespace();
         for (String url : new String[] {"http://169.254.169.254/latest/meta-data/", "http://[fe80::1]/hook",

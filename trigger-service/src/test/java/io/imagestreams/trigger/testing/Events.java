@@ -1,10 +1,12 @@
 package io.imagestreams.trigger.testing;
 
+import io.imagestreams.api.json.Rfc3339;
 import io.imagestreams.trigger.messaging.ImageStreamEventsConsumer;
 import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import java.net.URI;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.UUID;
@@ -63,13 +65,20 @@ public final class Events {
     /** A TagUpdated payload whose image is {@code quay.io/acme/<stream>@<digest>} (pull spec = that reference). */
     public static String tagUpdated(String namespace, String stream, String tag, long generation, String digest,
             String previousDigest) {
+        return tagUpdated(namespace, stream, tag, generation, digest, previousDigest, null);
+    }
+
+    /** As above, the tag's history entry for the image recorded at {@code created} ({@code null}: not said). */
+    public static String tagUpdated(String namespace, String stream, String tag, long generation, String digest,
+            String previousDigest, Instant created) {
+        String createdField = created == null ? "" : ",\"created\":\"" + Rfc3339.format(created) + "\"";
         String previous = previousDigest == null ? "" : """
                 ,"previousImage":{"digest":"%s","dockerImageReference":"quay.io/acme/%s@%s","pullSpec":"quay.io/acme/%s@%s"}"""
                 .formatted(previousDigest, stream, previousDigest, stream, previousDigest);
         return """
                 {"namespace":"%s","stream":"%s","tag":"%s","generation":%d,
-                 "image":{"digest":"%s","dockerImageReference":"quay.io/acme/%s@%s","pullSpec":"quay.io/acme/%s@%s","size":1234}%s}"""
-                .formatted(namespace, stream, tag, generation, digest, stream, digest, stream, digest, previous);
+                 "image":{"digest":"%s","dockerImageReference":"quay.io/acme/%s@%s","pullSpec":"quay.io/acme/%s@%s","size":1234%s}%s}"""
+                .formatted(namespace, stream, tag, generation, digest, stream, digest, stream, digest, createdField, previous);
     }
 
     public static String pullSpec(String stream, String digest) {
