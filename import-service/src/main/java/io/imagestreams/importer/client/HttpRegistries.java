@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
@@ -99,6 +100,8 @@ public class HttpRegistries implements Registries {
     private final ConcurrentMap<String, AuthChallenge> challenges = new ConcurrentHashMap<>();
     /** When a registry authority was found to answer only plain HTTP. */
     private final ConcurrentMap<String, Instant> httpOnlySince = new ConcurrentHashMap<>();
+    /** Registry authorities that answered a request without challenging it. */
+    private final Set<String> answeredWithoutChallenge = ConcurrentHashMap.newKeySet();
 
     @Inject
     HttpRegistries(ImportServiceConfig config, RegistryBudgets budgets, MeterRegistry meters, Instance<Clock> clock) {
@@ -139,7 +142,7 @@ public class HttpRegistries implements Registries {
         Call call = call(reference, options);
         Manifest top = fetchManifest(call, call.tagOrDigest());
         if (!MediaTypes.isList(top.mediaType())) {
-            return new ImportedImage(top.digest(), imageOf(call, top), List.of());
+            return new ImportedImage(top.digest(), imageOf(call, top), List.of(), top.mediaType(), 0);
         }
         List<ImageManifest> children = ImageAssembler.children(top.document());
         if (children.isEmpty()) {
@@ -153,11 +156,11 @@ public class HttpRegistries implements Registries {
             }
             Image list = assembler.listImage(call.repository(), top.digest(), top.mediaType(), children,
                     clock.instant());
-            return new ImportedImage(top.digest(), list, images);
+            return new ImportedImage(top.digest(), list, images, top.mediaType(), children.size());
         }
         ImageManifest chosen = choosePlatform(children, options);
         Manifest child = fetchManifest(call, chosen.getDigest());
-        return new ImportedImage(top.digest(), imageOf(call, child), List.of());
+        return new ImportedImage(top.digest(), imageOf(call, child), List.of(), top.mediaType(), children.size());
     }
 
     @Override
@@ -181,6 +184,32 @@ public class HttpRegistries implements Registries {
             path = nextPage(response).orElse(null);
         }
         return tags;
+    }
+
+    @Override
+    public Optional<RegistryAuth> auth(String authority) {
+        String key = authority.toLowerCase(Locale.ROOT);
+        AuthChallenge challenge = challenges.get(key);
+        if (challenge == null) {
+            return answeredWithoutChallenge.contains(key)
+                    ? Optional.of(new RegistryAuth(key, RegistryAuth.Scheme.NONE, null, null))
+                    : Optional.empty();
+        }
+        if (!challenge.isBearer()) {
+            return Optional.of(new RegistryAuth(key, RegistryAuth.Scheme.BASIC, null, null));
+        }
+        String tokenService = challenge.param("realm").map(HttpRegistries::authorityOf).orElse(null);
+        return Optional.of(new RegistryAuth(key, RegistryAuth.Scheme.BEARER, tokenService,
+                tokens.lifetime(key).orElse(null)));
+    }
+
+    private static String authorityOf(String url) {
+        try {
+            String authority = URI.create(url).getRawAuthority();
+            return authority == null ? null : authority.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
@@ -564,8 +593,12 @@ public class HttpRegistries implements Registries {
             Authorization auth = preemptiveAuthorization();
             RegistryResponse response = send(method, path, accept, auth, maxBody);
             if (response.status() != 401) {
+                if (auth == Authorization.NONE && !challenges.containsKey(target.authority())) {
+                    answeredWithoutChallenge.add(target.authority());
+                }
                 return response;
             }
+            answeredWithoutChallenge.remove(target.authority());
             Optional<AuthChallenge> challenge = AuthChallenge.parse(response.headers().allValues("WWW-Authenticate"));
             if (challenge.isEmpty()) {
                 return response;

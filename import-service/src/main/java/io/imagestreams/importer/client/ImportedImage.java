@@ -12,8 +12,11 @@ import java.util.List;
  *                             {@code PreserveOriginal}; named by its digest, {@code dockerImageReference} = repo@digest,
  *                             with {@code dockerImageMetadata}, layers, manifest media type (no raw manifest or config)
  * @param manifests            for {@code PreserveOriginal}: every child as its own Image; otherwise empty
+ * @param sourceMediaType      the media type of the manifest (or list) {@code sourceDigest} names
+ * @param sourceChildren       how many child manifests the list names; 0 for an image
  */
-public record ImportedImage(String sourceDigest, Image image, List<Image> manifests) {
+public record ImportedImage(String sourceDigest, Image image, List<Image> manifests, String sourceMediaType,
+        int sourceChildren) {
     public ImportedImage {
         manifests = manifests == null ? List.of() : List.copyOf(manifests);
     }

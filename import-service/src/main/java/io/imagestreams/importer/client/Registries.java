@@ -2,6 +2,7 @@ package io.imagestreams.importer.client;
 
 import io.imagestreams.api.reference.ImageReference;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the import flows need from container registries (OCI distribution API). Implementations block the calling
@@ -25,4 +26,12 @@ public interface Registries {
 
     /** Every tag of {@code repository} (its tag/digest ignored), following {@code Link} pages, in the registry's order. */
     List<String> listTags(ImageReference repository, ImportOptions options) throws RegistryException;
+
+    /**
+     * How the registry at {@code authority} ({@code host[:port]} requests go to) has asked to authenticate since
+     * this service started; empty when it has not answered yet.
+     */
+    default Optional<RegistryAuth> auth(String authority) {
+        return Optional.empty();
+    }
 }

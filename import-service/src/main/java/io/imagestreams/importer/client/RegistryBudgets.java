@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * Rate-limit budgets per registry host, learned from response headers: {@code RateLimit-Limit},
  * {@code RateLimit-Remaining}, {@code RateLimit-Reset} (Docker Hub's {@code ratelimit-*} are the same headers,
- * values like {@code 100;w=21600}), and {@code Retry-After} on 429/503, which blocks the registry until then.
+ * values like {@code 100;w=21600}, where {@code w} is the window in seconds; {@code RateLimit-Policy} may name it
+ * too), and {@code Retry-After} on 429/503, which blocks the registry until then.
  */
 @ApplicationScoped
 public class RegistryBudgets {
@@ -69,6 +70,9 @@ public class RegistryBudgets {
         OptionalLong limit = leadingNumber(headers.firstValue("RateLimit-Limit"));
         OptionalLong remaining = leadingNumber(headers.firstValue("RateLimit-Remaining"));
         OptionalLong reset = leadingNumber(headers.firstValue("RateLimit-Reset"));
+        Optional<Duration> window = window(headers.firstValue("RateLimit-Limit"))
+                .or(() -> window(headers.firstValue("RateLimit-Policy")))
+                .or(() -> window(headers.firstValue("RateLimit-Remaining")));
         Optional<Duration> retryAfter = status == 429 || status == 503
                 ? retryAfter(headers.firstValue("Retry-After"), now) : Optional.empty();
         if (limit.isEmpty() && remaining.isEmpty() && reset.isEmpty() && retryAfter.isEmpty()) {
@@ -78,7 +82,7 @@ public class RegistryBudgets {
             RegistryBudget base = old == null ? RegistryBudget.empty(key, now) : old;
             Instant resetAt = reset.isPresent() ? resetInstant(reset.getAsLong(), now) : base.resetAt();
             Instant blockedUntil = retryAfter.map(now::plus).orElse(base.blockedUntil());
-            return new RegistryBudget(key, limit.isPresent() ? limit : base.limit(),
+            return new RegistryBudget(key, limit.isPresent() ? limit : base.limit(), window.orElse(base.window()),
                     remaining.isPresent() ? remaining : base.remaining(), resetAt, blockedUntil, now);
         });
         return retryAfter;
@@ -104,6 +108,28 @@ public class RegistryBudgets {
                 return Optional.empty();
             }
         }
+    }
+
+    /** The {@code w=} parameter (seconds) of the policy in force ({@code 100;w=21600} is 6 hours), if any. */
+    static Optional<Duration> window(Optional<String> header) {
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = header.get();
+        int comma = value.indexOf(',');
+        String first = comma < 0 ? value : value.substring(0, comma);
+        for (String parameter : first.split(";")) {
+            String[] pair = parameter.trim().split("=", 2);
+            if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("w")) {
+                try {
+                    long seconds = Long.parseLong(pair[1].trim());
+                    return seconds > 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
+                } catch (NumberFormatException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The number before any {@code ;} parameters ({@code 100;w=21600} is 100). */

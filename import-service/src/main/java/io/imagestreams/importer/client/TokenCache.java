@@ -35,6 +35,8 @@ final class TokenCache {
     }
 
     private final ConcurrentMap<Key, Entry> tokens = new ConcurrentHashMap<>();
+    /** The lifetime of the last token each registry's token service issued. */
+    private final ConcurrentMap<String, Duration> lifetimes = new ConcurrentHashMap<>();
     private final Clock clock;
 
     TokenCache(Clock clock) {
@@ -55,14 +57,25 @@ final class TokenCache {
 
     /** Keeps {@code token} for {@code lifetime} less a margin of a tenth of it (at most 30 s). */
     void put(Key key, String token, Duration lifetime) {
+        lifetimes.put(key.registry(), lifetime);
+        Duration usable = usable(lifetime);
+        if (!usable.isNegative() && !usable.isZero()) {
+            tokens.put(key, new Entry(token, clock.instant().plus(usable)));
+        }
+    }
+
+    /** How long a token of {@code lifetime} is used: its lifetime less a tenth of it (at most 30 s). */
+    static Duration usable(Duration lifetime) {
         Duration margin = lifetime.dividedBy(10);
         if (margin.compareTo(MAX_MARGIN) > 0) {
             margin = MAX_MARGIN;
         }
-        Duration usable = lifetime.minus(margin);
-        if (!usable.isNegative() && !usable.isZero()) {
-            tokens.put(key, new Entry(token, clock.instant().plus(usable)));
-        }
+        return lifetime.minus(margin);
+    }
+
+    /** The lifetime of the last token issued for {@code registry} (its {@code expires_in}, else the spec's 60 s). */
+    Optional<Duration> lifetime(String registry) {
+        return Optional.ofNullable(lifetimes.get(registry));
     }
 
     void invalidate(Key key) {

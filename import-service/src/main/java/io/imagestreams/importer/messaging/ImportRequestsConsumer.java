@@ -85,8 +85,8 @@ public class ImportRequestsConsumer {
             Outcome outcome = importer.importTag(new TagImport(request.namespace(), request.stream(), tag.tag(), tag.from(),
                     tag.generation(), insecure, importMode, tag.platformPreference(), false), pullCredentials);
             publisher.publish(outcome.result());
-            outcome.sourceDigest().ifPresent(digest -> schedules.recordImport(request.namespace(), request.stream(),
-                    tag.tag(), tag.from(), digest, clock.instant()));
+            outcome.source().ifPresent(source -> schedules.recordImport(request.namespace(), request.stream(),
+                    tag.tag(), tag.from(), source, clock.instant()));
         }
     }
 }

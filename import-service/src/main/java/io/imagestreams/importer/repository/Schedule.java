@@ -16,6 +16,9 @@ import java.time.Instant;
  * @param preferOs         the OS the tag prefers ({@code importer.image.openshift.io/prefer-os}), likewise
  * @param specGeneration   the newest generation stream-service reported for the tag: what a result must answer
  * @param lastSourceDigest the digest the registry last served for {@code from} (for a manifest list: the list's)
+ * @param lastSourceMediaType the media type of that manifest or list, once a check or import has seen it
+ * @param lastSourceChildren  for a manifest list, how many child manifests it named at the last import; 0 for an
+ *                            image; null when no import has counted them
  * @param lastResult       {@code Unchanged}, {@code Updated} or {@code Failed}; null before the first check
  * @param checks           how many checks have finished
  * @param pokes            how often the tag was made due out of turn (push notifications, check-now): a poke
@@ -25,7 +28,7 @@ import java.time.Instant;
 public record Schedule(String namespace, String stream, String tag, String from, String registry, String repository,
         String sourceTag, boolean insecure, String importMode, String preferArch, String preferOs, boolean scheduled,
         long specGeneration,
-        String lastSourceDigest, Instant nextCheckAt, Instant lastCheckAt, String lastResult, String lastReason,
+        String lastSourceDigest, String lastSourceMediaType, Integer lastSourceChildren, Instant nextCheckAt, Instant lastCheckAt, String lastResult, String lastReason,
         String lastMessage, Instant leaseUntil, long checks, long pokes, String pushedDigest) {
 
     public static final String UNCHANGED = "Unchanged";

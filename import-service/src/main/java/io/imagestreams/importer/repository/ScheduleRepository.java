@@ -2,6 +2,8 @@ package io.imagestreams.importer.repository;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -68,6 +70,7 @@ public class ScheduleRepository {
         Bson same = Filters.and(key(tag.namespace(), tag.stream(), tag.tag()), Filters.eq("from", tag.from()));
         if (!tag.from().equals(before.getString("from"))) {
             schedules.updateOne(same, Updates.combine(Updates.unset("lastSourceDigest"),
+                    Updates.unset("lastSourceMediaType"), Updates.unset("lastSourceChildren"),
                     Updates.set("nextCheckAt", Date.from(firstCheck))));
         } else if (!tag.platform().equals(new PlatformPreference(before.getString("preferArch"),
                 before.getString("preferOs")))) {
@@ -96,10 +99,27 @@ public class ScheduleRepository {
         schedules.updateOne(key(namespace, stream, tag), Updates.max("specGeneration", generation));
     }
 
-    /** Records the digest an import (not a scheduled check) found for the tag while it still imports from {@code from}. */
-    public void recordImport(String namespace, String stream, String tag, String from, String sourceDigest, Instant now) {
-        schedules.updateOne(Filters.and(key(namespace, stream, tag), Filters.eq("from", from)),
-                Updates.combine(Updates.set("lastSourceDigest", sourceDigest), Updates.set("lastImportAt", Date.from(now))));
+    /** Records what an import (not a scheduled check) found for the tag while it still imports from {@code from}. */
+    public void recordImport(String namespace, String stream, String tag, String from, SourceManifest source, Instant now) {
+        List<Bson> updates = new ArrayList<>(List.of(Updates.set("lastImportAt", Date.from(now))));
+        addSource(updates, source);
+        schedules.updateOne(Filters.and(key(namespace, stream, tag), Filters.eq("from", from)), Updates.combine(updates));
+    }
+
+    /** The digest, media type and child count of {@code source} that are known; nothing for null. */
+    private static void addSource(List<Bson> updates, SourceManifest source) {
+        if (source == null) {
+            return;
+        }
+        if (source.digest() != null) {
+            updates.add(Updates.set("lastSourceDigest", source.digest()));
+        }
+        if (source.mediaType() != null && !source.mediaType().isEmpty()) {
+            updates.add(Updates.set("lastSourceMediaType", source.mediaType()));
+        }
+        if (source.children() != null) {
+            updates.add(Updates.set("lastSourceChildren", source.children()));
+        }
     }
 
     /**
@@ -124,20 +144,29 @@ public class ScheduleRepository {
      */
     public boolean finishCheck(Schedule claimed, String owner, Instant now, String result, String reason, String message,
             String sourceDigest, Instant nextCheckAt) {
+        return finishCheck(claimed, owner, now, result, reason, message, SourceManifest.digest(sourceDigest), nextCheckAt);
+    }
+
+    /**
+     * As {@link #finishCheck(Schedule, String, Instant, String, String, String, String, Instant)}, recording what
+     * the check found ({@code source}: null, or null parts, keep what was recorded).
+     */
+    public boolean finishCheck(Schedule claimed, String owner, Instant now, String result, String reason, String message,
+            SourceManifest source, Instant nextCheckAt) {
         Bson mine = Filters.and(key(claimed.namespace(), claimed.stream(), claimed.tag()), Filters.eq("leaseOwner", owner));
         Bson notPoked = claimed.pokes() == 0
                 ? Filters.or(Filters.eq("pokes", 0L), Filters.exists("pokes", false))
                 : Filters.eq("pokes", claimed.pokes());
         if (schedules.updateOne(Filters.and(mine, notPoked),
-                outcome(now, result, reason, message, sourceDigest, nextCheckAt, true)).getModifiedCount() == 1) {
+                outcome(now, result, reason, message, source, nextCheckAt, true)).getModifiedCount() == 1) {
             return true;
         }
         // poked while the check ran (e.g. a push after its HEAD): due again at once, so the push is not missed
-        return schedules.updateOne(mine, outcome(now, result, reason, message, sourceDigest, now, false)).getModifiedCount() == 1;
+        return schedules.updateOne(mine, outcome(now, result, reason, message, source, now, false)).getModifiedCount() == 1;
     }
 
     /** @param pushHandled whether the announced push (if any) was what this check saw; a newer one stays */
-    private static Bson outcome(Instant now, String result, String reason, String message, String sourceDigest,
+    private static Bson outcome(Instant now, String result, String reason, String message, SourceManifest source,
             Instant nextCheckAt, boolean pushHandled) {
         List<Bson> updates = new ArrayList<>(List.of(
                 Updates.set("lastCheckAt", Date.from(now)),
@@ -148,9 +177,7 @@ public class ScheduleRepository {
                 Updates.unset("leaseOwner")));
         updates.add(reason == null ? Updates.unset("lastReason") : Updates.set("lastReason", reason));
         updates.add(message == null ? Updates.unset("lastMessage") : Updates.set("lastMessage", message));
-        if (sourceDigest != null) {
-            updates.add(Updates.set("lastSourceDigest", sourceDigest));
-        }
+        addSource(updates, source);
         if (pushHandled) {
             updates.add(Updates.unset("pushedDigest"));
         }
@@ -198,6 +225,33 @@ public class ScheduleRepository {
         return found;
     }
 
+    /**
+     * Scheduled tags that cost alike, counted: one row per namespace, registry, repository, import mode and what
+     * the last check or import found (media type, children).
+     */
+    public record ScheduledGroup(String namespace, String registry, String repository, String importMode,
+            String sourceMediaType, Integer sourceChildren, long tags) {
+    }
+
+    /** Every scheduled tag, grouped by what decides its cost; one pass over the collection, done by MongoDB. */
+    public List<ScheduledGroup> scheduledGroups() {
+        List<ScheduledGroup> groups = new ArrayList<>();
+        schedules.aggregate(List.of(
+                Aggregates.match(Filters.eq("scheduled", true)),
+                Aggregates.group(new Document("namespace", "$namespace").append("registry", "$registry")
+                        .append("repository", "$repository").append("importMode", "$importMode")
+                        .append("mediaType", "$lastSourceMediaType").append("children", "$lastSourceChildren"),
+                        Accumulators.sum("tags", 1))))
+                .forEach(row -> {
+                    Document id = row.get("_id", Document.class);
+                    Number tags = row.get("tags", Number.class);
+                    groups.add(new ScheduledGroup(id.getString("namespace"), id.getString("registry"),
+                            id.getString("repository"), id.getString("importMode"), id.getString("mediaType"),
+                            integer(id, "children"), tags == null ? 0 : tags.longValue()));
+                });
+        return groups;
+    }
+
     /** The earliest {@code nextCheckAt} of a scheduled tag, to know how long the scheduler may rest. */
     public Optional<Instant> nextDue() {
         Document first = schedules.find(Filters.eq("scheduled", true)).sort(Sorts.ascending("nextCheckAt")).limit(1).first();
@@ -214,9 +268,15 @@ public class ScheduleRepository {
                 d.getString("registry"), d.getString("repository"), d.getString("sourceTag"),
                 Boolean.TRUE.equals(d.getBoolean("insecure")), d.getString("importMode"), d.getString("preferArch"),
                 d.getString("preferOs"), Boolean.TRUE.equals(d.getBoolean("scheduled")), generation == null ? 0 : generation.longValue(),
-                d.getString("lastSourceDigest"), instant(d, "nextCheckAt"), instant(d, "lastCheckAt"),
+                d.getString("lastSourceDigest"), d.getString("lastSourceMediaType"), integer(d, "lastSourceChildren"),
+                instant(d, "nextCheckAt"), instant(d, "lastCheckAt"),
                 d.getString("lastResult"), d.getString("lastReason"), d.getString("lastMessage"), instant(d, "leaseUntil"),
                 number(d, "checks"), number(d, "pokes"), d.getString("pushedDigest"));
+    }
+
+    private static Integer integer(Document d, String field) {
+        Number value = d.get(field, Number.class);
+        return value == null ? null : value.intValue();
     }
 
     private static long number(Document d, String field) {

@@ -4,6 +4,9 @@ import io.imagestreams.api.json.Rfc3339;
 import io.imagestreams.importer.config.ImportServiceConfig;
 import io.imagestreams.importer.repository.Schedule;
 import io.imagestreams.importer.service.ApiException;
+import io.imagestreams.importer.service.GoDuration;
+import io.imagestreams.importer.service.ScheduleCost;
+import io.imagestreams.importer.service.ScheduleCostService;
 import io.imagestreams.importer.service.ScheduleService;
 import io.imagestreams.importer.service.Scheduler;
 import jakarta.ws.rs.DefaultValue;
@@ -21,7 +24,10 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** {@code /api/v1/schedules}: every tracked tag with its next and last check, and what the schedule costs. */
+/**
+ * {@code /api/v1/schedules}: every tracked tag with its next and last check, and what the schedule costs
+ * ({@code /cost}).
+ */
 @Path("/api/v1/schedules")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScheduleResource {
@@ -30,12 +36,13 @@ public class ScheduleResource {
 
     /**
      * One tracked tag. {@code lastResult}: Unchanged, Updated or Failed (with reason and message);
-     * {@code preferArch} / {@code preferOs}: the platform a {@code Legacy} import picks first from a manifest list.
+     * {@code preferArch} / {@code preferOs}: the platform a {@code Legacy} import picks first from a manifest list;
+     * {@code lastMediaType}: whether {@code lastDigest} names an image or a manifest list (what a change costs).
      */
     public record ScheduleView(String namespace, String stream, String tag, String from, boolean scheduled,
             String importMode, String preferArch, String preferOs, boolean insecure, String interval,
             String nextCheckAt, String lastCheckAt, String lastResult, String lastReason, String lastMessage,
-            String lastDigest, long checks) {
+            String lastDigest, String lastMediaType, long checks) {
     }
 
     /** The list, with the registry requests the scheduled tags cost per hour when nothing changes (one HEAD per check). */
@@ -44,12 +51,14 @@ public class ScheduleResource {
     }
 
     private final ScheduleService schedules;
+    private final ScheduleCostService costs;
     private final Scheduler scheduler;
     private final int maxChecksPerMinute;
 
-    public ScheduleResource(ScheduleService schedules, Scheduler scheduler,
+    public ScheduleResource(ScheduleService schedules, ScheduleCostService costs, Scheduler scheduler,
             ImportServiceConfig config) {
         this.schedules = schedules;
+        this.costs = costs;
         this.scheduler = scheduler;
         this.maxChecksPerMinute = config.schedules().maxChecksPerMinute();
     }
@@ -72,6 +81,14 @@ public class ScheduleResource {
         // no tag can be checked more often than the per-minute cap allows
         perHour = Math.min(perHour, maxChecksPerMinute * 60.0);
         return new ScheduleList(format(schedules.interval()), maxChecksPerMinute, scheduled, perHour, items);
+    }
+
+    @GET
+    @Path("cost")
+    @Operation(summary = "What the scheduled tags cost in registry requests per hour, per registry and in total"
+            + " (optionally of one namespace, or with another default interval as a what-if)")
+    public ScheduleCost.Preview cost(@QueryParam("namespace") String namespace, @QueryParam("interval") String interval) {
+        return costs.preview(Optional.ofNullable(namespace), Optional.ofNullable(interval));
     }
 
     @GET
@@ -103,7 +120,8 @@ public class ScheduleResource {
         return new ScheduleView(s.namespace(), s.stream(), s.tag(), s.from(), s.scheduled(), s.importMode(),
                 s.preferArch(), s.preferOs(), s.insecure(),
                 s.scheduled() ? format(schedules.interval()) : null, s.scheduled() ? time(s.nextCheckAt()) : null,
-                time(s.lastCheckAt()), s.lastResult(), s.lastReason(), s.lastMessage(), s.lastSourceDigest(), s.checks());
+                time(s.lastCheckAt()), s.lastResult(), s.lastReason(), s.lastMessage(), s.lastSourceDigest(),
+                s.lastSourceMediaType(), s.checks());
     }
 
     private static String time(Instant instant) {
@@ -112,14 +130,6 @@ public class ScheduleResource {
 
     /** Go-style duration text, e.g. {@code 15m0s}, as OpenShift users read intervals. */
     static String format(Duration duration) {
-        long seconds = duration.toSeconds();
-        StringBuilder out = new StringBuilder();
-        if (seconds >= 3600) {
-            out.append(seconds / 3600).append('h');
-        }
-        if (seconds >= 60) {
-            out.append(seconds % 3600 / 60).append('m');
-        }
-        return out.append(seconds % 60).append('s').toString();
+        return GoDuration.format(duration);
     }
 }

@@ -1,6 +1,7 @@
 package io.imagestreams.importer.service;
 
 import io.imagestreams.api.reference.ImageReference;
+import io.imagestreams.importer.client.HostPort;
 import java.util.Locale;
 
 /** One spelling per registry host, so credentials, settings and pull specs find each other. */
@@ -27,5 +28,15 @@ public final class RegistryHosts {
             return ImageReference.DOCKER_HUB_REGISTRY;
         }
         return host;
+    }
+
+    /**
+     * Where requests for a registry (as {@link #normalize} spells it) go: {@code host[:port]} in lower case, Docker
+     * Hub's {@code registry-1.docker.io} for {@code docker.io}. Rate budgets and auth are learned per such authority.
+     */
+    public static String requestAuthority(String registry) {
+        String host = normalize(registry);
+        return HostPort.parse(ImageReference.DOCKER_HUB_REGISTRY.equals(host) ? ImageReference.DOCKER_HUB_V2_REGISTRY
+                : host).authority();
     }
 }

@@ -11,6 +11,7 @@ import io.imagestreams.importer.config.ImportServiceConfig;
 import io.imagestreams.importer.messaging.ImportResultsPublisher;
 import io.imagestreams.importer.repository.Schedule;
 import io.imagestreams.importer.repository.ScheduleRepository;
+import io.imagestreams.importer.repository.SourceManifest;
 import io.imagestreams.importer.service.TagImporter.Outcome;
 import io.imagestreams.importer.service.TagImporter.TagImport;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -173,7 +174,9 @@ public class Scheduler {
             return;
         }
         if (current.digest().equals(schedule.lastSourceDigest())) {
-            finish(schedule, Schedule.UNCHANGED, null, null, null, config.interval());
+            // the HEAD's media type says whether the tag is a list (what a change of it will cost)
+            finish(schedule, Schedule.UNCHANGED, null, null, new SourceManifest(null, current.mediaType(), null),
+                    config.interval());
             return;
         }
         importAndFinish(schedule, null, pullCredentials);
@@ -189,7 +192,7 @@ public class Scheduler {
         if (outcome.result() instanceof ImportFailed failed) {
             finish(schedule, Schedule.FAILED, failed.reason(), failed.message(), null, config.interval());
         } else {
-            finish(schedule, Schedule.UPDATED, null, null, outcome.sourceDigest().orElse(null), config.interval());
+            finish(schedule, Schedule.UPDATED, null, null, outcome.source().orElse(null), config.interval());
         }
     }
 
@@ -198,9 +201,10 @@ public class Scheduler {
                 reason, message, schedule.from()));
     }
 
-    private void finish(Schedule schedule, String result, String reason, String message, String sourceDigest, Duration next) {
+    private void finish(Schedule schedule, String result, String reason, String message, SourceManifest source,
+            Duration next) {
         Instant now = clock.instant();
-        boolean recorded = schedules.finishCheck(schedule, owner, now, result, reason, message, sourceDigest, now.plus(next));
+        boolean recorded = schedules.finishCheck(schedule, owner, now, result, reason, message, source, now.plus(next));
         meters.counter("imagestreams.scheduled.checks", "outcome", result).increment();
         if (!recorded) {
             Log.infof("scheduled check of %s outlived its lease; another replica has it now", schedule.key());

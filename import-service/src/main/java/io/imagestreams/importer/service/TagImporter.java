@@ -9,6 +9,7 @@ import io.imagestreams.importer.client.ImportOptions.CredentialLookup;
 import io.imagestreams.importer.client.ImportedImage;
 import io.imagestreams.importer.client.Registries;
 import io.imagestreams.importer.client.RegistryException;
+import io.imagestreams.importer.repository.SourceManifest;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -49,10 +50,16 @@ public class TagImporter {
     }
 
     /**
-     * @param result       the event to publish
-     * @param sourceDigest the digest the registry served for {@code from}; empty when the import failed
+     * @param result the event to publish
+     * @param source what the registry served for {@code from} (digest, media type, children of a list); empty when
+     *               the import failed
      */
-    public record Outcome(EventPayload result, Optional<String> sourceDigest) {
+    public record Outcome(EventPayload result, Optional<SourceManifest> source) {
+
+        /** The digest the registry served for {@code from}; empty when the import failed. */
+        public Optional<String> sourceDigest() {
+            return source.map(SourceManifest::digest);
+        }
     }
 
     private final Registries registries;
@@ -85,7 +92,8 @@ public class TagImporter {
             return new Outcome(new ImportSucceeded(request.namespace(), request.stream(), request.tag(), request.generation(),
                     imported.image(), imported.image().getDockerImageReference(),
                     imported.manifests().isEmpty() ? null : imported.manifests(), request.scheduledFrom()),
-                    Optional.of(imported.sourceDigest()));
+                    Optional.of(new SourceManifest(imported.sourceDigest(), imported.sourceMediaType(),
+                            imported.sourceChildren())));
         } catch (RegistryException e) {
             return failed(request, e.reason().name(), e.getMessage());
         }

@@ -152,6 +152,23 @@ class HttpRegistriesAuthTest {
     }
 
     @Test
+    void whatEachRegistryAskedForAndHowLongItsTokensLastAreRemembered() throws Exception {
+        // given: nothing learned yet
+        assertThat(registries.auth(tokenRegistry.hostPort())).isEmpty();
+
+        // when
+        registries.resolve(ImageReference.parse(tokenRegistry.hostPort() + "/public/app:1"), anonymous());
+        registries.resolve(ImageReference.parse(basicRegistry.hostPort() + "/team/app:1"),
+                insecure(basicRegistry.hostPort(), USER, PASSWORD));
+
+        // then
+        assertThat(registries.auth(tokenRegistry.hostPort())).contains(new RegistryAuth(tokenRegistry.hostPort(),
+                RegistryAuth.Scheme.BEARER, tokenServer.realm().getRawAuthority(), TOKEN_LIFETIME));
+        assertThat(registries.auth(basicRegistry.hostPort())).contains(new RegistryAuth(basicRegistry.hostPort(),
+                RegistryAuth.Scheme.BASIC, null, null));
+    }
+
+    @Test
     void tokenAuthRefusesAPrivateRepositoryWithoutCredentials() {
         // given
         ImageReference reference = ImageReference.parse(tokenRegistry.hostPort() + "/private/app:1");

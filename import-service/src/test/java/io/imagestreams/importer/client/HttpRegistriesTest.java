@@ -99,6 +99,8 @@ class HttpRegistriesTest {
         // then
         Image image = imported.image();
         assertThat(imported.sourceDigest()).isEqualTo(pushed.digest());
+        assertThat(imported.sourceMediaType()).isEqualTo(MediaTypes.DOCKER_MANIFEST_V2);
+        assertThat(imported.sourceChildren()).isZero();
         assertThat(imported.manifests()).isEmpty();
         assertThat(image.getMetadata().getName()).isEqualTo(pushed.digest());
         assertThat(image.getDockerImageReference()).isEqualTo(registry.hostPort() + "/apps/web@" + pushed.digest());
@@ -189,6 +191,8 @@ class HttpRegistriesTest {
         // then
         PushedImage amd64 = list.child("linux", "amd64");
         assertThat(imported.sourceDigest()).isEqualTo(list.digest());
+        assertThat(imported.sourceMediaType()).isEqualTo(list.mediaType());
+        assertThat(imported.sourceChildren()).isEqualTo(2);
         assertThat(imported.image().getMetadata().getName()).isEqualTo(amd64.digest());
         assertThat(imported.image().getDockerImageReference()).isEqualTo(registry.hostPort() + "/multi/app@" + amd64.digest());
         assertThat(imported.image().getDockerImageMetadata().getArchitecture()).isEqualTo("amd64");

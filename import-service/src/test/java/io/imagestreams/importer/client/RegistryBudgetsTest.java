@@ -33,9 +33,23 @@ class RegistryBudgetsTest {
         assertThat(blocked).isEmpty();
         RegistryBudget budget = budgets.budget("registry-1.docker.io").orElseThrow();
         assertThat(budget.limit()).hasValue(100);
+        assertThat(budget.window()).isEqualTo(Duration.ofHours(6));
         assertThat(budget.remaining()).hasValue(76);
         assertThat(budget.resetAt()).isEqualTo(NOW.plusSeconds(3600));
         assertThat(budget.blockedUntil()).isNull();
+    }
+
+    @Test
+    void theWindowMayComeFromTheRateLimitPolicyHeader() {
+        // when
+        budgets.record("registry.example", 200, headers(Map.of("RateLimit-Limit", "500",
+                "RateLimit-Policy", "500;w=3600, 5000;w=86400", "RateLimit-Remaining", "499")));
+
+        // then: the policy in force is the first
+        RegistryBudget budget = budgets.budget("registry.example").orElseThrow();
+        assertThat(budget.limit()).hasValue(500);
+        assertThat(budget.window()).isEqualTo(Duration.ofHours(1));
+        assertThat(budget.remaining()).hasValue(499);
     }
 
     @Test

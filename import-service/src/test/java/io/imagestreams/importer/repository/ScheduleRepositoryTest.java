@@ -2,6 +2,8 @@ package io.imagestreams.importer.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagestreams.importer.client.MediaTypes;
+import io.imagestreams.importer.repository.ScheduleRepository.ScheduledGroup;
 import io.imagestreams.testsupport.KafkaResource;
 import io.imagestreams.testsupport.MongoResource;
 import io.quarkus.test.common.WithTestResource;
@@ -76,6 +78,49 @@ class ScheduleRepositoryTest {
                 t0.plusSeconds(3600));
         assertThat(schedules.find(ns, "app", "v1").orElseThrow().nextCheckAt()).isEqualTo(t0.plusSeconds(3600));
         assertThat(schedules.find(ns, "app", "v1").orElseThrow().pushedDigest()).isNull();
+    }
+
+    @Test
+    void whatAnImportOrCheckFoundIsRecordedAndTheScheduledTagsAreGroupedByWhatDecidesTheirCost() {
+        // given: four scheduled tags of one repository and an unscheduled one, none due
+        Instant t0 = Instant.parse("2100-03-01T00:00:00Z");
+        String ns = "ns-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String tag : List.of("a", "b", "c", "d", "once")) {
+            schedules.track(new TrackedTag(ns, "app", tag, "registry.example:5000/team/app:" + tag,
+                    "registry.example:5000", "team/app", tag, true, "Legacy", !tag.equals("once"), 1), t0,
+                    t0.plusSeconds(86400));
+        }
+
+        // when: a is imported as a list of three, b as an image, and a check of c sees an image manifest
+        schedules.recordImport(ns, "app", "a", "registry.example:5000/team/app:a",
+                new SourceManifest("sha256:a", MediaTypes.OCI_INDEX, 3), t0);
+        schedules.recordImport(ns, "app", "b", "registry.example:5000/team/app:b",
+                new SourceManifest("sha256:b", MediaTypes.OCI_MANIFEST, 0), t0);
+        schedules.dueNow(ns, "app", "c", t0);
+        Schedule claimed = claimFor(ns, t0, "replica-a").orElseThrow();
+        assertThat(schedules.finishCheck(claimed, "replica-a", t0, Schedule.UNCHANGED, null, null,
+                new SourceManifest(null, MediaTypes.OCI_MANIFEST, null), t0.plusSeconds(3600))).isTrue();
+
+        // then
+        assertThat(schedules.find(ns, "app", "a").orElseThrow())
+                .extracting(Schedule::lastSourceDigest, Schedule::lastSourceMediaType, Schedule::lastSourceChildren)
+                .containsExactly("sha256:a", MediaTypes.OCI_INDEX, 3);
+        assertThat(schedules.find(ns, "app", "c").orElseThrow())
+                .extracting(Schedule::lastSourceDigest, Schedule::lastSourceMediaType, Schedule::lastSourceChildren)
+                .containsExactly(null, MediaTypes.OCI_MANIFEST, null);
+        assertThat(schedules.scheduledGroups()).filteredOn(group -> group.namespace().equals(ns))
+                .containsExactlyInAnyOrder(
+                        new ScheduledGroup(ns, "registry.example:5000", "team/app", "Legacy", MediaTypes.OCI_INDEX, 3, 1),
+                        new ScheduledGroup(ns, "registry.example:5000", "team/app", "Legacy", MediaTypes.OCI_MANIFEST, 0, 1),
+                        new ScheduledGroup(ns, "registry.example:5000", "team/app", "Legacy", MediaTypes.OCI_MANIFEST, null, 1),
+                        new ScheduledGroup(ns, "registry.example:5000", "team/app", "Legacy", null, null, 1));
+
+        // and a tag whose source changes forgets what its old source was
+        schedules.track(new TrackedTag(ns, "app", "a", "registry.example:5000/team/other:a", "registry.example:5000",
+                "team/other", "a", true, "Legacy", true, 2), t0, t0.plusSeconds(86400));
+        assertThat(schedules.find(ns, "app", "a").orElseThrow())
+                .extracting(Schedule::lastSourceDigest, Schedule::lastSourceMediaType, Schedule::lastSourceChildren)
+                .containsOnlyNulls();
     }
 
     private String track(Instant due) {
