@@ -1,10 +1,10 @@
 package io.imagestreams.importer.rest;
 
+import io.imagestreams.api.json.GoDuration;
 import io.imagestreams.api.json.Rfc3339;
 import io.imagestreams.importer.config.ImportServiceConfig;
 import io.imagestreams.importer.repository.Schedule;
 import io.imagestreams.importer.service.ApiException;
-import io.imagestreams.importer.service.GoDuration;
 import io.imagestreams.importer.service.ScheduleCost;
 import io.imagestreams.importer.service.ScheduleCostService;
 import io.imagestreams.importer.service.ScheduleService;

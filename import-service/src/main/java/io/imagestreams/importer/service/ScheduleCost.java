@@ -1,5 +1,6 @@
 package io.imagestreams.importer.service;
 
+import io.imagestreams.api.json.GoDuration;
 import io.imagestreams.api.json.Rfc3339;
 import io.imagestreams.importer.client.ImportOptions;
 import io.imagestreams.importer.client.RegistryAuth;

@@ -1,5 +1,6 @@
 package io.imagestreams.importer.service;
 
+import io.imagestreams.api.json.GoDuration;
 import io.imagestreams.api.reference.ImageReference;
 import io.imagestreams.importer.client.MediaTypes;
 import io.imagestreams.importer.client.Registries;
