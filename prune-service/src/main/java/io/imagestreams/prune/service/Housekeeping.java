@@ -9,6 +9,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +25,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class Housekeeping {
+
+    /** The advisory lock key of a housekeeping round ("prunehk" in ASCII). */
+    static final long LOCK = 0x7072756e65686bL;
 
     private final Pool pool;
     private final RunService runs;
@@ -49,8 +53,19 @@ public class Housekeeping {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** One round of everything that is due. */
+    /** One round of everything that is due, unless another replica is doing one (then this round is skipped). */
     public Uni<Void> runOnce() {
+        // a session-level advisory lock on a connection held for the round: two replicas never start the same
+        // scheduled run or send the same image deletions; the lock goes with the connection if the replica dies
+        return pool.getConnection().flatMap(lockHolder -> lockHolder.preparedQuery("select pg_try_advisory_lock($1)")
+                .execute(Tuple.of(LOCK)).map(rows -> rows.iterator().next().getBoolean(0))
+                .flatMap(locked -> !locked ? Uni.createFrom().voidItem()
+                        : round().onTermination().call(() -> lockHolder.preparedQuery("select pg_advisory_unlock($1)")
+                                .execute(Tuple.of(LOCK)).replaceWithVoid().onFailure().recoverWithNull()))
+                .onTermination().call(lockHolder::close));
+    }
+
+    private Uni<Void> round() {
         return runs.failStalePlanning()
                 .flatMap(ignored -> runs.failOverdueRuns())
                 .flatMap(ignored -> runs.deleteDueImages())

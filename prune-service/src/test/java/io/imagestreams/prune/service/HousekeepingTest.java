@@ -114,6 +114,35 @@ class HousekeepingTest {
     }
 
     @Test
+    void aRoundIsSkippedWhileAnotherReplicaHoldsTheHousekeepingLock() {
+        // given a due schedule, and another replica in the middle of a round (it holds the lock)
+        putPolicy("""
+                {"keepTagRevisions": 5, "keepYoungerThan": "1h", "schedule": "*/5 * * * *"}""");
+        io.vertx.mutiny.sqlclient.SqlConnection otherReplica = pool.getConnection().await().atMost(WAIT);
+        try {
+            otherReplica.preparedQuery("select pg_advisory_lock($1)").execute(Tuple.of(Housekeeping.LOCK)).await().atMost(WAIT);
+            clock.advance(Duration.ofMinutes(10));
+
+            // when
+            housekeeping.runOnce().await().atMost(WAIT);
+
+            // then this replica left the round to the other
+            assertThat(scheduledRuns()).isEmpty();
+
+            // when the other replica's round is over
+            otherReplica.preparedQuery("select pg_advisory_unlock($1)").execute(Tuple.of(Housekeeping.LOCK)).await().atMost(WAIT);
+            housekeeping.runOnce().await().atMost(WAIT);
+
+            // then
+            assertThat(scheduledRuns()).hasSize(1);
+        } finally {
+            otherReplica.close().await().atMost(WAIT);
+            putPolicy("""
+                    {"keepTagRevisions": 3, "keepYoungerThan": "1h"}""");
+        }
+    }
+
+    @Test
     void finishedRunsAreDeletedAfterTheRetentionWithTheirPlansButNotTheLatestScheduledRun() {
         // given a dry run with a plan, a scheduled run a day later, and a dry run two days after the first
         long base = (long) (Math.random() * 1_000_000) * 1000;
