@@ -50,6 +50,11 @@ public final class GoDuration {
         return Optional.of(Duration.ofNanos(nanos.longValue()));
     }
 
+    /** {@link #format} of {@code duration} rounded to whole seconds: {@code 2m37s} for 156.5 s. */
+    public static String formatSeconds(Duration duration) {
+        return format(Duration.ofSeconds(duration.plusMillis(500).getSeconds()));
+    }
+
     /**
      * Go's {@code Duration.String}: {@code 1h0m0s}, {@code 1m30s}, {@code 1.5s}, {@code 250ms}, {@code 0s}.
      *

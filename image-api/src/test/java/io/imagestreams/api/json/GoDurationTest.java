@@ -54,4 +54,11 @@ class GoDurationTest {
         // when / then
         assertThat(GoDuration.format(Duration.parse(duration))).isEqualTo(expected);
     }
+
+    @org.junit.jupiter.api.Test
+    void formatsToWholeSecondsRounded() {
+        org.assertj.core.api.Assertions.assertThat(GoDuration.formatSeconds(java.time.Duration.ofMillis(156_500))).isEqualTo("2m37s");
+        org.assertj.core.api.Assertions.assertThat(GoDuration.formatSeconds(java.time.Duration.ofMillis(156_499))).isEqualTo("2m36s");
+        org.assertj.core.api.Assertions.assertThat(GoDuration.formatSeconds(java.time.Duration.ofMillis(200))).isEqualTo("0s");
+    }
 }

@@ -130,6 +130,6 @@ public class ScheduleResource {
 
     /** Go-style duration text, e.g. {@code 15m0s}, as OpenShift users read intervals. */
     static String format(Duration duration) {
-        return GoDuration.format(duration);
+        return GoDuration.formatSeconds(duration);
     }
 }

@@ -198,8 +198,8 @@ public final class ScheduleCost {
             registries.add(cost);
             warnings.addAll(cost.warnings());
         }
-        return new Preview(namespace.orElse(null), GoDuration.format(defaultInterval),
-                GoDuration.format(settings.defaultInterval()), settings.previewInterval().isPresent(),
+        return new Preview(namespace.orElse(null), GoDuration.formatSeconds(defaultInterval),
+                GoDuration.formatSeconds(settings.defaultInterval()), settings.previewInterval().isPresent(),
                 settings.enabled(), registries.stream().mapToLong(RegistryCost::scheduledTags).sum(),
                 sum(registries, RegistryCost::requestsPerHour), sum(registries, cost -> cost.tokens().requestsPerHour()),
                 round(registries.stream().mapToDouble(RegistryCost::openShiftEquivalentPerHour).sum()), cap, registries,
@@ -215,8 +215,8 @@ public final class ScheduleCost {
         Map<Duration, Long> byInterval = new TreeMap<>(tags.stream()
                 .collect(Collectors.groupingBy(intervalOf, Collectors.summingLong(TagGroup::count))));
         List<IntervalUse> intervals = byInterval.entrySet().stream()
-                .map(e -> new IntervalUse(GoDuration.format(e.getKey()),
-                        running == 0 ? null : GoDuration.format(scale(e.getKey(), slowdown)), e.getValue()))
+                .map(e -> new IntervalUse(GoDuration.formatSeconds(e.getKey()),
+                        running == 0 ? null : GoDuration.formatSeconds(scale(e.getKey(), slowdown)), e.getValue()))
                 .toList();
 
         Map<List<Object>, ChangeCost> changes = new LinkedHashMap<>();
@@ -357,7 +357,7 @@ public final class ScheduleCost {
         if (b.limit().isPresent() && budget.projectedPerWindow() != null
                 && budget.projectedPerWindow() > b.limit().getAsLong()) {
             warnings.add(registry + ": about " + Math.round(budget.projectedPerWindow()) + " requests per "
-                    + GoDuration.format(b.window()) + " exceed the limit of " + b.limit().getAsLong()
+                    + GoDuration.formatSeconds(b.window()) + " exceed the limit of " + b.limit().getAsLong()
                     + " the registry announced (RateLimit-Limit)");
         }
         if (b.remaining().isPresent() && b.resetAt() != null && b.resetAt().isAfter(now) && perHour > 0) {
