@@ -9,8 +9,10 @@ import io.imagestreams.stream.auth.Authenticator;
 import io.imagestreams.stream.auth.Authorizer;
 import io.imagestreams.stream.auth.BearerTokens;
 import io.imagestreams.stream.auth.Decision;
+import io.imagestreams.stream.auth.FrontProxyHeaders;
 import io.imagestreams.stream.auth.Identity;
 import io.imagestreams.stream.auth.RequestAttributes;
+import io.imagestreams.stream.auth.SubjectAccessReviews;
 import io.imagestreams.stream.config.StreamServiceConfig;
 import io.imagestreams.stream.config.StreamServiceConfig.Auth;
 import io.micrometer.core.instrument.Counter;
@@ -28,7 +30,11 @@ import jakarta.enterprise.event.Observes;
  * Authentication and authorization of every API request (DESIGN §6), the one place that decides: who is asking comes
  * from an {@link Authenticator}, whether they may from an {@link Authorizer}, both chosen by
  * {@code imagestreams.auth.mode}:
- * {@code jwt} (standalone): a JWT bearer token names the user and their grants, which decide.
+ * <ul>
+ * <li>{@code jwt} (standalone): a JWT bearer token names the user and their grants, which decide;</li>
+ * <li>{@code front-proxy} (aggregated API server): the cluster's API server names the user in the front-proxy
+ * headers, believed only with its client certificate, and a SubjectAccessReview decides.</li>
+ * </ul>
  * No identity is {@code 401}; a refusal, or a decision that could not be made, is {@code 403}; both as Kubernetes
  * {@code Status}. With {@code none} the route is not installed.
  *
@@ -47,14 +53,17 @@ public class AuthorizationRoute {
     private final ObjectMapper mapper;
     private final MeterRegistry registry;
 
-    public AuthorizationRoute(StreamServiceConfig config, BearerTokens bearerTokens, ObjectMapper mapper, MeterRegistry registry) {
+    public AuthorizationRoute(StreamServiceConfig config, BearerTokens bearerTokens, FrontProxyHeaders frontProxy,
+            SubjectAccessReviews reviews, ObjectMapper mapper, MeterRegistry registry) {
         Auth.Mode mode = config.auth().mode();
         this.authenticator = switch (mode) {
             case JWT -> bearerTokens;
+            case FRONT_PROXY -> frontProxy;
             case NONE -> null;
         };
         this.authorizer = switch (mode) {
             case JWT -> Authorizer.GRANTS;
+            case FRONT_PROXY -> reviews;
             case NONE -> null;
         };
         this.mapper = mapper;
