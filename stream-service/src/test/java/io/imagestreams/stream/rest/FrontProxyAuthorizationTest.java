@@ -127,6 +127,21 @@ class FrontProxyAuthorizationTest {
     }
 
     @Test
+    void aWatchIsReviewedWithTheWatchVerbAndThenStreams() {
+        // when
+        HttpResponse<String> watch = send(proxy(), "GET", API + "/namespaces/" + namespace + "/imagestreams?watch=true&timeoutSeconds=1", null,
+                "X-Remote-User", "alice");
+        HttpResponse<String> denied = send(proxy(), "GET", API + "/watch/namespaces/" + namespace + "/imagestreams?timeoutSeconds=1", null,
+                "X-Remote-User", "bob");
+
+        // then
+        assertThat(watch.statusCode()).isEqualTo(200);
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(json(denied.body()).get("message").asText()).contains("User \"bob\" cannot watch resource \"imagestreams\"");
+        assertThat(AUTHORIZER.reviews).extracting(review -> review.at("/spec/resourceAttributes/verb").asText()).containsExactly("watch", "watch");
+    }
+
+    @Test
     void aDeniedReviewIsForbiddenInKubernetesWords() {
         // when
         HttpResponse<String> response = send(proxy(), "DELETE", API + "/namespaces/" + namespace + "/imagestreams/app", null,
