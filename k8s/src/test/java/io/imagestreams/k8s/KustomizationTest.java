@@ -69,22 +69,50 @@ class KustomizationTest {
 
     @Test
     void baseAndComponentsAreAssembledWithoutPatches() {
-        List<Path> dirs = new ArrayList<>(Kustomizations.components());
+        List<Path> dirs = new ArrayList<>(Kustomizations.infrastructure());
         dirs.add(Project.k8s().resolve("base"));
         for (Path dir : dirs) {
             assertThat(Kustomizations.read(dir)).as(dir + ": no patches (the tests assemble it file by file)")
                     .doesNotContainKeys("patches", "images", "replicas", "namePrefix", "nameSuffix");
         }
         assertThat(Kustomizations.components()).extracting(p -> p.getFileName().toString())
+                .containsExactlyInAnyOrder("kafka", "postgres", "mongodb", "aggregated-api");
+        assertThat(Kustomizations.infrastructure()).extracting(p -> p.getFileName().toString())
                 .containsExactlyInAnyOrder("kafka", "postgres", "mongodb");
         assertThat(Kustomizations.overlays()).extracting(p -> p.getFileName().toString())
-                .containsExactlyInAnyOrder("dev", "production");
+                .containsExactlyInAnyOrder("dev", "production", "aggregated");
         for (Path overlay : Kustomizations.overlays()) {
             Map<String, Object> kustomization = Kustomizations.read(overlay);
+            if (overlay.getFileName().toString().equals("aggregated")) {
+                // production plus the mode component, applied last; no namespace field, which would move its kube-system RoleBinding
+                assertThat(Kustomizations.strings(kustomization, "resources")).as(overlay + " builds on production").containsExactly("../production");
+                assertThat(kustomization).as(overlay + ": no namespace field").doesNotContainKey("namespace");
+                assertThat(Kustomizations.strings(kustomization, "components")).as(overlay + " components")
+                        .containsExactly("../../components/aggregated-api");
+                continue;
+            }
             assertThat(Kustomizations.strings(kustomization, "resources")).as(overlay + " builds on the base").contains("../../base");
             assertThat(kustomization.get("namespace")).as(overlay + " namespace").isEqualTo(Project.NAMESPACE);
             assertThat(Kustomizations.strings(kustomization, "components")).as(overlay + " components")
                     .containsExactlyInAnyOrder("../../components/kafka", "../../components/postgres", "../../components/mongodb");
+        }
+    }
+
+    @Test
+    void theModeComponentsNameTheirNamespaceThemselves() {
+        // a mode component is applied where no namespace field is (overlays/aggregated): its namespaced objects say where they go
+        for (String component : Kustomizations.MODE_COMPONENTS) {
+            Path dir = Project.k8s().resolve("components").resolve(component);
+            for (String resource : Kustomizations.strings(Kustomizations.read(dir), "resources")) {
+                for (Map<String, Object> document : ManifestSet.documents(dir.resolve(resource))) {
+                    HasMetadata object = ManifestSet.typed(document);
+                    boolean namespaced = object instanceof io.fabric8.kubernetes.api.model.Namespaced || object instanceof GenericKubernetesResource;
+                    if (namespaced) {
+                        assertThat(object.getMetadata().getNamespace()).as(component + "/" + resource + ": " + object.getKind() + " "
+                                + object.getMetadata().getName() + " names its namespace").isNotNull();
+                    }
+                }
+            }
         }
     }
 
@@ -137,8 +165,8 @@ class KustomizationTest {
                 unknownFields(object, kind, unknown);
                 assertThat(unknown).as(where + ": fields the " + kind + " type does not have").isEmpty();
             } else {
-                assertThat(group).as(where + ": custom resources of Strimzi and CloudNativePG only")
-                        .isIn("kafka.strimzi.io", "postgresql.cnpg.io");
+                assertThat(group).as(where + ": custom resources of Strimzi, CloudNativePG and cert-manager only")
+                        .isIn("kafka.strimzi.io", "postgresql.cnpg.io", "cert-manager.io");
                 assertThat(object).isInstanceOf(GenericKubernetesResource.class);
                 assertThat(((GenericKubernetesResource) object).getAdditionalProperties()).as(where + ": spec").containsKey("spec");
             }

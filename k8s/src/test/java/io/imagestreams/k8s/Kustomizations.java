@@ -33,6 +33,13 @@ final class Kustomizations {
                 .map(Path::getParent).toList();
     }
 
+    /**
+     * Components that change how the services run instead of adding infrastructure: they patch the base, so they
+     * are checked as an overlay renders them (overlays/aggregated), not assembled file by file.
+     */
+    static final List<String> MODE_COMPONENTS = List.of("aggregated-api");
+
+    /** Every component: the infrastructure ones and the mode ones. */
     static List<Path> components() {
         Path dir = Project.k8s().resolve("components");
         try (Stream<Path> list = Files.list(dir)) {
@@ -40,6 +47,11 @@ final class Kustomizations {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The infrastructure components (Kafka, PostgreSQL, MongoDB): plain resources, no patches. */
+    static List<Path> infrastructure() {
+        return components().stream().filter(p -> !MODE_COMPONENTS.contains(p.getFileName().toString())).toList();
     }
 
     static List<Path> overlays() {

@@ -61,8 +61,21 @@ final class ManifestChecks {
     static final String INGRESS_NAMESPACE = "ingress-nginx";
     static final String MONITORING_NAMESPACE = "monitoring";
 
-    /** Services whose pods never call the Kubernetes API. */
+    /** Services whose pods never call the Kubernetes API; stream-service only in the aggregated API server mode. */
     static final Set<String> NO_KUBERNETES_ACCESS = Set.of("stream-service", "import-service");
+
+    /** The built-in roles the aggregated mode binds stream-service to (Kubernetes' bootstrap policy), with what they grant. */
+    static final Map<String, Set<Grant>> DELEGATION_ROLES = Map.of(
+            "ClusterRole system:auth-delegator", Set.of(new Grant("authentication.k8s.io", "tokenreviews", "create"),
+                    new Grant("authorization.k8s.io", "subjectaccessreviews", "create")),
+            "Role kube-system/extension-apiserver-authentication-reader", Set.of(new Grant("", "configmaps", "get"),
+                    new Grant("", "configmaps", "list"), new Grant("", "configmaps", "watch")));
+
+    /** The roles of the aggregated mode aggregated into the cluster's view, edit and admin. */
+    static final Map<String, Set<String>> AGGREGATED_INTO = Map.of(
+            "view", Set.of("view", "edit", "admin"),
+            "edit", Set.of("edit", "admin"),
+            "admin", Set.of("admin"));
 
     /** REST roots that are internal on purpose and must not be reachable through the Ingress. */
     static final Map<String, Set<String>> INTERNAL_PATHS = Map.of(
@@ -74,6 +87,16 @@ final class ManifestChecks {
             "/apis/image.openshift.io/v1", "/version", "/openapi/v2");
 
     private ManifestChecks() {
+    }
+
+    /** Whether stream-service runs as an aggregated API server in this set ({@code IMAGESTREAMS_AUTH_MODE=front-proxy}). */
+    static boolean aggregated(ManifestSet set) {
+        return Value.of("front-proxy").equals(serviceEnvironment(set, "stream-service").get("IMAGESTREAMS_AUTH_MODE"));
+    }
+
+    /** The services that never call the Kubernetes API in this set. */
+    static Set<String> noKubernetesAccess(ManifestSet set) {
+        return aggregated(set) ? Set.of("import-service") : NO_KUBERNETES_ACCESS;
     }
 
     // ------------------------------------------------------------------ workloads
@@ -119,7 +142,7 @@ final class ManifestChecks {
             boolean token = pod.getAutomountServiceAccountToken() == null || pod.getAutomountServiceAccountToken();
             ServiceAccount account = set.get(ServiceAccount.class, name);
             boolean accountToken = account.getAutomountServiceAccountToken() == null || account.getAutomountServiceAccountToken();
-            if (NO_KUBERNETES_ACCESS.contains(name)) {
+            if (noKubernetesAccess(set).contains(name)) {
                 assertThat(token).as(where + ": no service account token (no Kubernetes access)").isFalse();
                 assertThat(accountToken).as(set + ": ServiceAccount " + name + " automountServiceAccountToken").isFalse();
             } else {
@@ -321,8 +344,13 @@ final class ManifestChecks {
             assertThat(serviceEnvironment(set, name).get("IMAGESTREAMS_KUBERNETES_ENABLED"))
                     .as(set + ": " + name + " IMAGESTREAMS_KUBERNETES_ENABLED (true in k8s/, DESIGN §8)").isEqualTo(Value.of("true"));
         }
-        for (String name : NO_KUBERNETES_ACCESS) {
+        for (String name : noKubernetesAccess(set)) {
             assertThat(serviceEnvironment(set, name)).as(set + ": " + name).doesNotContainKey("IMAGESTREAMS_KUBERNETES_ENABLED");
+        }
+        if (aggregated(set)) {
+            assertThat(serviceEnvironment(set, "stream-service").get("IMAGESTREAMS_KUBERNETES_ENABLED"))
+                    .as(set + ": stream-service as an aggregated API server asks the cluster (IMAGESTREAMS_KUBERNETES_ENABLED)")
+                    .isEqualTo(Value.of("true"));
         }
         Value importUrl = serviceEnvironment(set, "stream-service").get("IMAGESTREAMS_IMPORT_SERVICE_URL");
         int importPort = set.get(Service.class, "import-service").getSpec().getPorts().get(0).getPort();
@@ -424,7 +452,10 @@ final class ManifestChecks {
     static void rbac(ManifestSet set) {
         roleOf(set, "trigger-service", TRIGGER_GRANTS);
         roleOf(set, "prune-service", Project.pruneWorkloadReads());
-        for (String name : NO_KUBERNETES_ACCESS) {
+        if (aggregated(set)) {
+            delegation(set);
+        }
+        for (String name : noKubernetesAccess(set)) {
             List<Subject> subjects = new ArrayList<>();
             set.all(ClusterRoleBinding.class).forEach(b -> subjects.addAll(Optional.ofNullable(b.getSubjects()).orElse(List.of())));
             set.all(RoleBinding.class).forEach(b -> subjects.addAll(Optional.ofNullable(b.getSubjects()).orElse(List.of())));
@@ -448,6 +479,109 @@ final class ManifestChecks {
                     assertThat(s.getName()).isEqualTo(service);
                     assertThat(s.getNamespace()).isEqualTo(set.get(ServiceAccount.class, service).getMetadata().getNamespace());
                 });
+    }
+
+    /**
+     * The aggregated mode: stream-service is bound to the two built-in roles every aggregated API server gets, and
+     * to nothing else; together they grant what its sources ask of the API.
+     */
+    private static void delegation(ManifestSet set) {
+        String namespace = set.get(ServiceAccount.class, "stream-service").getMetadata().getNamespace();
+        java.util.function.Predicate<List<Subject>> streamService = subjects -> subjects != null && subjects.stream()
+                .anyMatch(s -> "ServiceAccount".equals(s.getKind()) && "stream-service".equals(s.getName()) && namespace.equals(s.getNamespace()));
+        List<String> bound = new ArrayList<>();
+        set.all(ClusterRoleBinding.class).stream().filter(b -> streamService.test(b.getSubjects()))
+                .forEach(b -> bound.add(b.getRoleRef().getKind() + " " + b.getRoleRef().getName()));
+        set.all(RoleBinding.class).stream().filter(b -> streamService.test(b.getSubjects()))
+                .forEach(b -> bound.add(b.getRoleRef().getKind() + " " + b.getMetadata().getNamespace() + "/" + b.getRoleRef().getName()));
+        assertThat(bound).as(set + ": stream-service (aggregated API server) is bound to the delegation roles only")
+                .containsExactlyInAnyOrderElementsOf(DELEGATION_ROLES.keySet());
+        Set<Grant> granted = new TreeSet<>(Comparator.comparing(Grant::toString));
+        DELEGATION_ROLES.values().forEach(granted::addAll);
+        assertThat(granted).as(set + ": the delegation roles grant what stream-service asks of the cluster")
+                .containsAll(Project.streamKubernetesCalls());
+        assertThat(Project.streamKubernetesCalls()).extracting(Grant::toString)
+                .containsExactlyInAnyOrder("authorization.k8s.io/subjectaccessreviews:create", "core/configmaps:get");
+    }
+
+    /**
+     * The aggregated API server mode (components/aggregated-api): the APIService forwards image.openshift.io/v1
+     * to stream-service's HTTPS port and trusts the CA of its serving certificate; the certificate is the one
+     * stream-service serves; the cluster's API server reaches that port; the cluster's RBAC has the image roles.
+     */
+    static void aggregatedApi(ManifestSet set) {
+        assertThat(aggregated(set)).as(set + ": stream-service runs as an aggregated API server").isTrue();
+        Map<String, Value> env = serviceEnvironment(set, "stream-service");
+        assertThat(env).as(set + ": stream-service has no standalone-mode settings left")
+                .doesNotContainKeys("IMAGESTREAMS_AUTH_JWT_ISSUER", "IMAGESTREAMS_AUTH_JWT_JWKS_URL");
+        int httpsPort = Project.service("stream-service").httpsPort();
+
+        // the APIService
+        io.fabric8.kubernetes.api.model.APIService api = set.get(io.fabric8.kubernetes.api.model.APIService.class, "v1.image.openshift.io");
+        String where = set + ": APIService v1.image.openshift.io";
+        assertThat(api.getSpec().getGroup()).as(where + " group").isEqualTo("image.openshift.io");
+        assertThat(api.getSpec().getVersion()).as(where + " version").isEqualTo("v1");
+        assertThat(api.getSpec().getGroupPriorityMinimum()).as(where + " groupPriorityMinimum").isPositive();
+        assertThat(api.getSpec().getVersionPriority()).as(where + " versionPriority").isPositive();
+        assertThat(api.getSpec().getInsecureSkipTLSVerify()).as(where + ": the serving certificate is verified").isNotEqualTo(Boolean.TRUE);
+        assertThat(api.getSpec().getService().getName()).as(where + " service").isEqualTo("stream-service");
+        Service service = set.get(Service.class, "stream-service");
+        assertThat(api.getSpec().getService().getNamespace()).as(where + " service namespace").isEqualTo(service.getMetadata().getNamespace());
+        ServicePort https = service.getSpec().getPorts().stream().filter(p -> p.getPort().equals(api.getSpec().getService().getPort()))
+                .findFirst().orElseThrow(() -> new AssertionError(where + ": Service stream-service has no port " + api.getSpec().getService().getPort()));
+        assertThat(servicePod(set, "stream-service").port(https.getTargetPort())).as(where + ": the Service port reaches quarkus.http.ssl-port")
+                .contains(httpsPort);
+
+        // its caBundle: the CA of the certificate stream-service serves
+        assertThat(api.getSpec().getCaBundle()).as(where + ": caBundle comes from cert-manager's CA injector").isNull();
+        String inject = api.getMetadata().getAnnotations().get("cert-manager.io/inject-ca-from");
+        assertThat(inject).as(where + ": cert-manager.io/inject-ca-from").isNotNull().contains("/");
+        GenericKubernetesResource certificate = set.custom("Certificate", inject.substring(inject.indexOf('/') + 1));
+        assertThat(certificate.getMetadata().getNamespace()).as(where + ": the Certificate's namespace").isEqualTo(inject.substring(0, inject.indexOf('/')));
+        String host = "stream-service." + service.getMetadata().getNamespace() + ".svc";
+        assertThat(((List<?>) spec(certificate, "dnsNames")).stream().map(Object::toString).toList()).as(set + ": the serving certificate names " + host).contains(host);
+        assertThat(spec(certificate, "privateKey", "encoding")).as(set + ": a PKCS#8 key, as Quarkus reads PEM keys").isEqualTo("PKCS8");
+        Object issuer = spec(certificate, "issuerRef", "name");
+        GenericKubernetesResource ca = set.custom("Issuer", issuer.toString());
+        assertThat(spec(ca, "ca", "secretName")).as(set + ": the serving certificate is signed by a CA, whose certificate is injected").isNotNull();
+        String secret = spec(certificate, "secretName").toString();
+        PodSpec pod = set.deployment("stream-service").getSpec().getTemplate().getSpec();
+        Volume volume = pod.getVolumes().stream().filter(v -> v.getSecret() != null && secret.equals(v.getSecret().getSecretName()))
+                .findFirst().orElseThrow(() -> new AssertionError(set + ": stream-service does not mount the Secret " + secret));
+        VolumeMount mount = pod.getContainers().get(0).getVolumeMounts().stream().filter(m -> m.getName().equals(volume.getName()))
+                .findFirst().orElseThrow(() -> new AssertionError(set + ": the volume " + volume.getName() + " is not mounted"));
+        assertThat(env.get("QUARKUS_HTTP_SSL_CERTIFICATE_FILES")).as(set + ": stream-service serves the certificate")
+                .isEqualTo(Value.of(mount.getMountPath() + "/tls.crt"));
+        assertThat(env.get("QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES")).as(set + ": with its key").isEqualTo(Value.of(mount.getMountPath() + "/tls.key"));
+        assertThat(env).as(set + ": a renewed certificate is read again").containsKey("QUARKUS_HTTP_SSL_CERTIFICATE_RELOAD_PERIOD");
+
+        // the cluster's API server (host network: no selector describes it) reaches the HTTPS port, and only that one
+        Pod apiServer = Pod.client("kube-system", Map.of("component", "kube-apiserver"));
+        List<NetworkPolicy> policies = set.all(NetworkPolicy.class);
+        assertThat(Selectors.allowed(policies, servicePod(set, "stream-service"), apiServer, httpsPort))
+                .as(set + ": the cluster's API server → stream-service:" + httpsPort).isTrue();
+        assertThat(Selectors.allowed(policies, servicePod(set, "stream-service"), apiServer, Project.service("stream-service").httpPort()))
+                .as(set + ": the cluster's API server → stream-service's plain HTTP port").isFalse();
+
+        // the image roles, as the standalone mode's grants
+        Map<String, Set<Grant>> roles = Project.streamRoles();
+        assertThat(roles).as("Role.java as read").containsKeys("view", "edit", "admin", "image-pusher", "image-pruner", "registry-viewer",
+                "registry-editor");
+        List<ClusterRole> imageRoles = set.all(ClusterRole.class).stream().filter(r -> r.getMetadata().getName().startsWith("imagestreams:")).toList();
+        assertThat(imageRoles).extracting(r -> r.getMetadata().getName()).as(set + ": a ClusterRole per role")
+                .containsExactlyInAnyOrderElementsOf(roles.keySet().stream().map(r -> "imagestreams:" + r).toList());
+        for (ClusterRole role : imageRoles) {
+            String name = role.getMetadata().getName().substring("imagestreams:".length());
+            assertThat(grants(role.getRules())).extracting(Grant::toString).as(set + ": ClusterRole " + role.getMetadata().getName() + " = Role " + name)
+                    .containsExactlyInAnyOrderElementsOf(roles.get(name).stream().map(Grant::toString).toList());
+            Set<String> into = new TreeSet<>();
+            role.getMetadata().getLabels().forEach((key, value) -> {
+                if (key.startsWith("rbac.authorization.k8s.io/aggregate-to-") && "true".equals(value)) {
+                    into.add(key.substring("rbac.authorization.k8s.io/aggregate-to-".length()));
+                }
+            });
+            assertThat(into).as(set + ": " + role.getMetadata().getName() + " aggregated into").isEqualTo(AGGREGATED_INTO.getOrDefault(name, Set.of()));
+        }
     }
 
     // ------------------------------------------------------------------ network policies

@@ -133,12 +133,12 @@ final class ManifestSet {
         return new ManifestSet(name, objects);
     }
 
-    /** base + every component: what the overlays are made of. */
+    /** base + every infrastructure component: what the overlays are made of. */
     static ManifestSet baseWithComponents() {
         Path k8s = Project.k8s();
         List<Path> dirs = new ArrayList<>();
         dirs.add(k8s.resolve("base"));
-        dirs.addAll(Kustomizations.components());
+        dirs.addAll(Kustomizations.infrastructure());
         return assemble("base+components", dirs.toArray(Path[]::new));
     }
 

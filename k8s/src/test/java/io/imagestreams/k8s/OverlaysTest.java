@@ -28,7 +28,7 @@ class OverlaysTest {
     private static final Set<String> INFRA_KINDS = Set.of("Kafka", "KafkaNodePool", "KafkaTopic", "Cluster", "Database", "StatefulSet");
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "production"})
+    @ValueSource(strings = {"dev", "production", "aggregated"})
     void rendersAndPassesEveryCheck(String overlay) {
         Optional<Path> kubectl = ManifestSet.kubectl();
         assumeTrue(kubectl.isPresent(), "kubectl is not on the PATH");
@@ -38,15 +38,17 @@ class OverlaysTest {
         set.objects().forEach(o -> kinds.add(o.getKind()));
         assertThat(kinds).as(overlay + " kinds").containsAll(SERVICE_KINDS).containsAll(INFRA_KINDS);
         for (HasMetadata object : set.objects()) {
-            if (!Set.of("Namespace", "ClusterRole", "ClusterRoleBinding").contains(object.getKind())) {
+            if (!Set.of("Namespace", "ClusterRole", "ClusterRoleBinding", "APIService").contains(object.getKind())) {
+                // the aggregated API server reads kube-system's extension-apiserver-authentication: a RoleBinding there
+                String expected = object.getKind().equals("RoleBinding") && overlay.equals("aggregated") ? "kube-system" : Project.NAMESPACE;
                 assertThat(object.getMetadata().getNamespace()).as(overlay + ": " + object.getKind() + " " + object.getMetadata().getName())
-                        .isEqualTo(Project.NAMESPACE);
+                        .isEqualTo(expected);
             }
         }
 
         ManifestChecks.deployments(set);
         ManifestChecks.services(set);
-        ManifestChecks.autoscalingAndBudgets(set, overlay.equals("production"));
+        ManifestChecks.autoscalingAndBudgets(set, !overlay.equals("dev"));
         ManifestChecks.environment(set);
         ManifestChecks.secrets(set);
         ManifestChecks.rbac(set);
@@ -60,6 +62,12 @@ class OverlaysTest {
             dev(set);
         } else {
             production(set);
+        }
+        if (overlay.equals("aggregated")) {
+            ManifestChecks.aggregatedApi(set);
+        } else {
+            assertThat(ManifestChecks.aggregated(set)).as(overlay + ": stream-service is no aggregated API server").isFalse();
+            assertThat(kinds).as(overlay + " kinds").doesNotContain("APIService");
         }
     }
 

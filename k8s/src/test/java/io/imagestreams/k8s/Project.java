@@ -41,7 +41,10 @@ final class Project {
      */
     private static final Map<String, List<String>> FRAMEWORK_KEYS = Map.of(
             "quarkus.mongodb.", List.of("quarkus.mongodb.credentials.username", "quarkus.mongodb.credentials.password",
-                    "quarkus.mongodb.credentials.auth-source"));
+                    "quarkus.mongodb.credentials.auth-source"),
+            // a service that names its HTTPS port is given its certificate (Quarkus' HTTP server, TLS section)
+            "quarkus.http.ssl-port", List.of("quarkus.http.ssl.certificate.files", "quarkus.http.ssl.certificate.key-files",
+                    "quarkus.http.ssl.certificate.reload-period"));
 
     /** Set only for the local suite: production must keep the default (all interfaces). */
     private static final Set<String> LOCAL_ONLY_KEYS = Set.of("quarkus.http.host");
@@ -124,6 +127,11 @@ final class Project {
 
         int httpPort() {
             return Integer.parseInt(baseProperties.get("quarkus.http.port"));
+        }
+
+        /** The HTTPS port, served when a certificate is given (Quarkus' default 8443 unless the properties say). */
+        int httpsPort() {
+            return Integer.parseInt(baseProperties.getOrDefault("quarkus.http.ssl-port", "8443"));
         }
 
         /** Every property the service knows: its properties in any profile, its config mappings and injections. */
@@ -301,6 +309,74 @@ final class Project {
             String resource = read.group(2).toLowerCase(Locale.ROOT);
             grants.add(new Grant(group, resource, "get"));
             grants.add(new Grant(group, resource, "list"));
+        }
+        return grants;
+    }
+
+    /**
+     * The roles of stream-service's standalone mode ({@code Role.java}): role name → its rules as grants in
+     * {@code image.openshift.io}. The aggregated mode's ClusterRoles must carry the same.
+     */
+    static Map<String, Set<Grant>> streamRoles() {
+        String java = stripComments(read(root().resolve("stream-service/src/main/java/io/imagestreams/stream/auth/Role.java")));
+        Map<String, Set<String>> ruleSets = new LinkedHashMap<>();
+        Matcher set = Pattern.compile("static final Set<String> (\\w+) = (.*?);", Pattern.DOTALL).matcher(java);
+        Pattern rules = Pattern.compile("rules\\(Set\\.of\\(([^)]*)\\)((?:\\s*,\\s*\"\\w+\")+)\\)");
+        while (set.find()) {
+            Set<String> pairs = new TreeSet<>();
+            Matcher call = rules.matcher(set.group(2));
+            while (call.find()) {
+                for (String resource : quoted(call.group(1))) {
+                    for (String verb : quoted(call.group(2))) {
+                        pairs.add(resource + " " + verb);
+                    }
+                }
+            }
+            Matcher reference = Pattern.compile("\\b([A-Z][A-Z_]+)\\b").matcher(rules.matcher(set.group(2)).replaceAll(""));
+            while (reference.find()) {
+                pairs.addAll(ruleSets.getOrDefault(reference.group(1), Set.of()));
+            }
+            ruleSets.put(set.group(1), pairs);
+        }
+        Map<String, Set<Grant>> roles = new LinkedHashMap<>();
+        Matcher role = Pattern.compile("\\b[A-Z_]+\\(\"([\\w-]+)\"((?:\\s*,\\s*Rules\\.\\w+)+)\\)").matcher(java);
+        while (role.find()) {
+            Set<Grant> grants = new TreeSet<>(Comparator.comparing(Grant::toString));
+            Matcher name = Pattern.compile("Rules\\.(\\w+)").matcher(role.group(2));
+            while (name.find()) {
+                for (String pair : ruleSets.getOrDefault(name.group(1), Set.of())) {
+                    String[] parts = pair.split(" ");
+                    grants.add(new Grant("image.openshift.io", parts[0], parts[1]));
+                }
+            }
+            roles.put(role.group(1), grants);
+        }
+        return roles;
+    }
+
+    private static List<String> quoted(String text) {
+        List<String> values = new ArrayList<>();
+        Matcher value = Pattern.compile("\"([^\"]*)\"").matcher(text);
+        while (value.find()) {
+            values.add(value.group(1));
+        }
+        return values;
+    }
+
+    /**
+     * What stream-service asks of the Kubernetes API (the aggregated mode): SubjectAccessReviews it creates and
+     * ConfigMaps it reads, found in its sources.
+     */
+    static Set<Grant> streamKubernetesCalls() {
+        Set<Grant> grants = new TreeSet<>(Comparator.comparing(Grant::toString));
+        for (Path source : files(root().resolve("stream-service/src/main/java"), ".java")) {
+            String java = stripComments(read(source)).replaceAll("\\s+", "");
+            if (java.contains(".authorization().v1().subjectAccessReview().create(")) {
+                grants.add(new Grant("authorization.k8s.io", "subjectaccessreviews", "create"));
+            }
+            if (Pattern.compile("\\.configMaps\\(\\)\\.inNamespace\\([^;]*?\\.get\\(\\)").matcher(java).find()) {
+                grants.add(new Grant("", "configmaps", "get"));
+            }
         }
         return grants;
     }

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.imagestreams.k8s.Project.Grant;
 import org.junit.jupiter.api.Test;
 
-/** Kubernetes access: exactly what trigger-service and prune-service use, nothing for the others. */
+/**
+ * Kubernetes access: exactly what trigger-service and prune-service use, nothing for the others; stream-service
+ * only as an aggregated API server (overlays/aggregated, checked as rendered by OverlaysTest), through the two
+ * built-in roles every aggregated API server is bound to.
+ */
 class RbacTest {
 
     private static final ManifestSet BASE = ManifestSet.baseWithComponents();
@@ -29,5 +33,13 @@ class RbacTest {
                 .containsExactlyInAnyOrderElementsOf(ManifestChecks.TRIGGER_GRANTS.stream().map(Grant::toString).toList());
         assertThat(Project.readmeRbacTable("RBAC for prune-service")).extracting(Grant::toString)
                 .containsExactlyInAnyOrderElementsOf(Project.pruneWorkloadReads().stream().map(Grant::toString).toList());
+    }
+
+    @Test
+    void theReadmeTableSaysWhatStreamServiceAsksOfTheClusterAsAnAggregatedApiServer() {
+        assertThat(Project.streamKubernetesCalls()).extracting(Grant::toString)
+                .containsExactlyInAnyOrder("authorization.k8s.io/subjectaccessreviews:create", "core/configmaps:get");
+        assertThat(Project.readmeRbacTable("RBAC for stream-service")).extracting(Grant::toString)
+                .containsExactlyInAnyOrderElementsOf(Project.streamKubernetesCalls().stream().map(Grant::toString).toList());
     }
 }

@@ -49,6 +49,18 @@ public record RequestAttributes(String verb, String namespace, String resource, 
         };
     }
 
+    /** The resource without its subresource: {@code imagestreams} for {@code imagestreams/status}. */
+    public String baseResource() {
+        int slash = resource.indexOf('/');
+        return slash < 0 ? resource : resource.substring(0, slash);
+    }
+
+    /** The subresource ({@code status} of {@code imagestreams/status}), {@code null} when there is none. */
+    public String subresource() {
+        int slash = resource.indexOf('/');
+        return slash < 0 ? null : resource.substring(slash + 1);
+    }
+
     /** Kubernetes' wording of a refusal: {@code User "alice" cannot list resource "imagestreams" in API group ...}. */
     public String refusal(String user) {
         return "User \"" + user + "\" cannot " + verb + " resource \"" + resource + "\" in API group \"image.openshift.io\""

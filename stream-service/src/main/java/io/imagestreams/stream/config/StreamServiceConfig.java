@@ -26,19 +26,87 @@ public interface StreamServiceConfig {
     /** The outbox relay. */
     Outbox outbox();
 
-    /** Who may call the API (DESIGN §6): nobody is asked by default (the local suite); JWT bearer tokens when on. */
+    /**
+     * Who may call the API (DESIGN §6): nobody is asked by default (the local suite); JWT bearer tokens, or the
+     * cluster's API server in front (the aggregated API server mode), when on.
+     */
     Auth auth();
 
+    /** Access to the Kubernetes API (DESIGN §8): only the aggregated API server mode uses it. */
+    Kubernetes kubernetes();
+
+    interface Kubernetes {
+        /** Off by default (the local suite); {@code imagestreams.auth.mode=front-proxy} needs it on. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     interface Auth {
-        /** {@code none} (every request allowed, the default of the local suite) or {@code jwt}. */
+        /**
+         * {@code none} (every request allowed, the default of the local suite), {@code jwt} (bearer tokens, grants
+         * from claims) or {@code front-proxy} (an aggregated API server: identity from the cluster's API server,
+         * decisions from SubjectAccessReviews).
+         */
         @WithDefault("none")
         Mode mode();
 
         Jwt jwt();
 
+        FrontProxy frontProxy();
+
         enum Mode {
             NONE,
-            JWT
+            JWT,
+            FRONT_PROXY
+        }
+
+        /**
+         * The aggregated API server mode: the cluster's API server authenticates the user and forwards the request
+         * over TLS with its front-proxy client certificate and the user in request headers; the headers are believed
+         * only from a connection whose client certificate verifies against the request-header client CA.
+         */
+        interface FrontProxy {
+            /**
+             * PEM file with the request-header client CA(s) (kube-apiserver's {@code --requestheader-client-ca-file});
+             * unset = read from the cluster's ConfigMap {@code kube-system/extension-apiserver-authentication} (key
+             * {@code requestheader-client-ca-file}), as aggregated API servers do. Read again every
+             * {@code client-ca-refresh}.
+             */
+            Optional<Path> clientCaFile();
+
+            /**
+             * Common names the front proxy's certificate may have ({@code --requestheader-allowed-names}); unset = the
+             * ConfigMap's {@code requestheader-allowed-names} when the CA comes from the cluster, else any name.
+             */
+            Optional<List<String>> allowedNames();
+
+            /** Headers naming the user, the first one present wins ({@code --requestheader-username-headers}). */
+            @WithDefault("X-Remote-User")
+            List<String> usernameHeaders();
+
+            /** Headers with the user's groups, each may repeat ({@code --requestheader-group-headers}). */
+            @WithDefault("X-Remote-Group")
+            List<String> groupHeaders();
+
+            /** Prefixes of the headers with the user's extra attributes ({@code --requestheader-extra-headers-prefix}). */
+            @WithDefault("X-Remote-Extra-")
+            List<String> extraHeadersPrefix();
+
+            /** How often the client CA (file or ConfigMap) is read again. */
+            @WithDefault("1m")
+            Duration clientCaRefresh();
+
+            /** How long an allowed SubjectAccessReview answer is reused (as kube's delegated authorization: 10 s). */
+            @WithDefault("10s")
+            Duration authorizedTtl();
+
+            /** How long a denied SubjectAccessReview answer is reused. */
+            @WithDefault("10s")
+            Duration unauthorizedTtl();
+
+            /** Most answers kept; the least recently used go first. */
+            @WithDefault("10000")
+            int cacheSize();
         }
 
         interface Jwt {

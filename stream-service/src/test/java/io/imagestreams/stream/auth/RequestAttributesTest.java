@@ -35,6 +35,32 @@ class RequestAttributesTest {
     }
 
     @Test
+    void splitsTheSubresourceOffAndNamesNonResourceRequestsByPath() {
+        RequestAttributes status = new RequestAttributes("update", "ns", "imagestreams/status", "app");
+        assertThat(status.baseResource()).isEqualTo("imagestreams");
+        assertThat(status.subresource()).isEqualTo("status");
+        assertThat(new RequestAttributes("list", "ns", "imagestreams", null).subresource()).isNull();
+        assertThat(AccessRequest.of("PUT", "/apis/image.openshift.io/v1/namespaces/ns/imagestreams/app/status", false))
+                .isEqualTo(new AccessRequest("update", "/apis/image.openshift.io/v1/namespaces/ns/imagestreams/app/status", status));
+        AccessRequest discovery = AccessRequest.of("GET", "/apis/image.openshift.io/v1", false);
+        assertThat(discovery.isResourceRequest()).isFalse();
+        assertThat(discovery.verb()).isEqualTo("get");
+        assertThat(discovery.refusal("alice")).isEqualTo("User \"alice\" cannot get path \"/apis/image.openshift.io/v1\"");
+        assertThat(AccessRequest.of("GET", "/apis/image.openshift.io/v1/namespaces/ns/imagestreams", false).refusal("alice"))
+                .isEqualTo(new RequestAttributes("list", "ns", "imagestreams", null).refusal("alice"));
+    }
+
+    @Test
+    void grantsDecideResourceRequestsAndAllowNonResourceOnesInTheStandaloneMode() {
+        Identity viewer = new Identity("vic", java.util.List.of(), Grant.parse("ns:view").stream().toList());
+        assertThat(Authorizer.GRANTS.authorize(viewer, AccessRequest.of("GET", "/apis/image.openshift.io/v1/namespaces/ns/imagestreams", false))
+                .result().allowed()).isTrue();
+        assertThat(Authorizer.GRANTS.authorize(viewer, AccessRequest.of("DELETE", "/apis/image.openshift.io/v1/namespaces/ns/imagestreams/a", false))
+                .result()).isEqualTo(Decision.DENY);
+        assertThat(Authorizer.GRANTS.authorize(viewer, AccessRequest.of("GET", "/openapi/v2", false)).result()).isEqualTo(Decision.ALLOW);
+    }
+
+    @Test
     void refusalsUseKubernetesWording() {
         assertThat(new RequestAttributes("list", "ns", "imagestreams", null).refusal("alice"))
                 .isEqualTo("User \"alice\" cannot list resource \"imagestreams\" in API group \"image.openshift.io\" in the namespace \"ns\"");
