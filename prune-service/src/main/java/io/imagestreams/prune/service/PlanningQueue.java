@@ -58,7 +58,8 @@ public class PlanningQueue {
     /** Plans with the place taken by {@link #reserve}: at once when a slot is free, else when one frees up. */
     public Uni<Void> submit(Supplier<Uni<Void>> plan) {
         return Uni.createFrom().emitter(emitter -> {
-            Runnable start = () -> plan.get()
+            // deferred: a plan that fails to start still frees its slot
+            Runnable start = () -> Uni.createFrom().<Void>deferred(plan::get)
                     .onTermination().invoke(this::finished)
                     .subscribe().with(emitter::complete, emitter::fail);
             boolean now;

@@ -79,6 +79,23 @@ class PlanningQueueTest {
     }
 
     @Test
+    void aPlanThatCannotEvenStartFreesItsSlot() {
+        // given one slot
+        PlanningQueue queue = queue(1, 1);
+        queue.reserve();
+
+        // when the plan fails before it returns its Uni
+        AtomicBoolean failed = new AtomicBoolean();
+        queue.submit(() -> {
+            throw new IllegalStateException("no connection");
+        }).subscribe().with(ignored -> { }, e -> failed.set(true));
+
+        // then the failure reaches the caller and the slot is free again
+        assertThat(failed).isTrue();
+        assertThat(queue.running()).isZero();
+    }
+
+    @Test
     void aQueueWithoutASlotIsRefusedAtStart() {
         assertThatThrownBy(() -> queue(0, 5)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("imagestreams.planning.max-concurrent must be at least 1");
