@@ -65,11 +65,7 @@ public class RunRepository {
     public Uni<List<UUID>> applyingSince(SqlClient client, Instant cutoff) {
         return client.preparedQuery("select id from prune_run where state = 'Applying' and applying_since <= $1 order by created_at")
                 .execute(Tuple.of(utc(cutoff)))
-                .map(rows -> {
-                    List<UUID> ids = new ArrayList<>();
-                    rows.forEach(row -> ids.add(row.getUUID("id")));
-                    return ids;
-                });
+                .map(RunRepository::ids);
     }
 
     /** Planning → Failed for runs that started planning (or, never started, were created) before {@code cutoff}; returns their ids. */
@@ -77,11 +73,7 @@ public class RunRepository {
         return client.preparedQuery("update prune_run set state = 'Failed', error = $2, finished_at = $3"
                         + " where state = 'Planning' and coalesce(planning_started_at, created_at) <= $1 returning id")
                 .execute(Tuple.of(utc(cutoff), error, utc(at)))
-                .map(rows -> {
-                    List<UUID> ids = new ArrayList<>();
-                    rows.forEach(row -> ids.add(row.getUUID("id")));
-                    return ids;
-                });
+                .map(RunRepository::ids);
     }
 
     /**
@@ -144,11 +136,7 @@ public class RunRepository {
     public Uni<List<UUID>> dueImageDeletions(SqlClient client, Instant now) {
         return client.preparedQuery("select id from prune_run where state = 'Succeeded' and image_deletion = 'Waiting'"
                         + " and undoable_until <= $1 order by created_at").execute(Tuple.of(utc(now)))
-                .map(rows -> {
-                    List<UUID> ids = new ArrayList<>();
-                    rows.forEach(row -> ids.add(row.getUUID("id")));
-                    return ids;
-                });
+                .map(RunRepository::ids);
     }
 
     /**
@@ -168,11 +156,7 @@ public class RunRepository {
                         + "   where s.triggered_by = 'schedule' and s.namespace is not distinct from r.namespace))"
                         + " order by r.finished_at limit $3")
                 .execute(Tuple.of(utc(cutoff), utc(now), limit))
-                .map(rows -> {
-                    List<UUID> ids = new ArrayList<>();
-                    rows.forEach(row -> ids.add(row.getUUID(0)));
-                    return ids;
-                });
+                .map(RunRepository::ids);
     }
 
     /** Deletes up to {@code limit} plan items of a run; returns how many went (fewer than {@code limit}: none are left). */
@@ -409,6 +393,13 @@ public class RunRepository {
                             .put("commands", row.getLong("commands"))
                             .put("commandsApplied", row.getLong("commands_applied"));
                 });
+    }
+
+    /** The first column of every row, a run id. */
+    private static List<UUID> ids(Iterable<Row> rows) {
+        List<UUID> ids = new ArrayList<>();
+        rows.forEach(row -> ids.add(row.getUUID(0)));
+        return ids;
     }
 
     private static List<RunImage> toImages(Iterable<Row> rows) {

@@ -14,7 +14,6 @@ import io.imagestreams.prune.repository.CommandOutboxRepository.OpenCommand;
 import io.imagestreams.prune.repository.PolicyRepository.StoredPolicy;
 import io.imagestreams.prune.repository.RunRepository;
 import io.imagestreams.prune.repository.RunRepository.RunCommand;
-import io.imagestreams.prune.repository.RunRepository.RunImage;
 import io.imagestreams.prune.repository.RunRepository.StoredRun;
 import io.imagestreams.prune.rest.ApiException;
 import io.quarkus.logging.Log;
